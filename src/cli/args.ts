@@ -1,0 +1,176 @@
+/**
+ * Command-line words → what to run. Nothing here reads files or prints: it
+ * only parses, so every mistake a user can type is testable in isolation.
+ */
+import { parseArgs } from "util";
+import { ZodError } from "zod";
+import { parseSettings } from "../core/settings";
+import type { Settings, SettingsInput } from "../core/settings";
+
+export type CommandName = "validate" | "tables";
+
+export type Invocation =
+  | { kind: "help"; command?: CommandName }
+  | { kind: "version" }
+  | { kind: "validate"; files: string[]; json: boolean; settings: SettingsInput }
+  | { kind: "tables"; files: string[]; out: string; settings: SettingsInput };
+
+/** The words do not form a command: print the usage and exit 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: CommandName,
+  ) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** A setting has a bad value: print this one line and exit 2. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SettingsError";
+  }
+}
+
+const settingOptions = {
+  period: { type: "string" },
+  tolerance: { type: "string" },
+  "pmc-cap": { type: "string" },
+  lang: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const commandOptions = {
+  validate: { ...settingOptions, json: { type: "boolean" } },
+  tables: { ...settingOptions, out: { type: "string", short: "o" } },
+} as const;
+
+function isCommand(word: string): word is CommandName {
+  return word === "validate" || word === "tables";
+}
+
+export function parseCommandLine(argv: string[]): Invocation {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === "--help" || first === "-h") return { kind: "help" };
+  if (first === "--version" || first === "-V" || first === "-v") return { kind: "version" };
+  if (first === "help") {
+    const topic = rest[0];
+    if (topic === undefined) return { kind: "help" };
+    if (!isCommand(topic)) throw new UsageError(`unknown command "${topic}"`);
+    return { kind: "help", command: topic };
+  }
+  if (!isCommand(first)) {
+    throw new UsageError(first.startsWith("-") ? `unknown option ${first}` : `unknown command "${first}"`);
+  }
+  const command = first;
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: commandOptions[command], allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(parseArgsMessage(err), command);
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (values.help) return { kind: "help", command };
+  const files = parsed.positionals;
+  if (files.length === 0) throw new UsageError("no workbook given", command);
+  const settings = settingsFromFlags(values);
+  if (command === "validate") return { kind: "validate", files, json: values.json === true, settings };
+  const out = values.out;
+  if (typeof out !== "string" || out === "") throw new UsageError("--out <file.xlsx> is required", command);
+  return { kind: "tables", files, out, settings };
+}
+
+/** Node's parseArgs messages are long and mention "args"; keep what a user needs. */
+function parseArgsMessage(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  const message = err instanceof Error ? err.message : String(err);
+  const option = /'(-[^' ]+)/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) return `option ${option} needs a value`;
+  return message.split("\n")[0];
+}
+
+function settingsFromFlags(values: Record<string, string | boolean | undefined>): SettingsInput {
+  const input: SettingsInput = {};
+  if (typeof values.period === "string") input.period = values.period;
+  if (typeof values.tolerance === "string") input.tolerance = numberFlag("--tolerance", values.tolerance, false);
+  if (typeof values["pmc-cap"] === "string") input.pmcCap = numberFlag("--pmc-cap", values["pmc-cap"], true);
+  if (typeof values.lang === "string") {
+    const lang = values.lang.toLowerCase();
+    if (lang !== "en" && lang !== "es") throw new SettingsError(`--lang must be "en" or "es", not "${values.lang}"`);
+    input.language = lang;
+  }
+  return input;
+}
+
+/** "1000", "0.5", "1,000"; with `percent`, "5%" → 0.05. */
+function numberFlag(flag: string, text: string, percent: boolean): number {
+  const trimmed = text.trim().replace(/,/g, "");
+  const m = /^([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(%?)$/.exec(trimmed);
+  if (!m || (m[2] && !percent)) {
+    const example = percent ? `0.05 or 5%` : `0.5`;
+    throw new SettingsError(`${flag} must be a number such as ${example}, not "${text}"`);
+  }
+  const n = Number(m[1]);
+  return m[2] ? n / 100 : n;
+}
+
+const flagOfField: Record<string, string> = {
+  period: "--period",
+  tolerance: "--tolerance",
+  pmcCap: "--pmc-cap",
+  language: "--lang",
+};
+
+/** Validates and completes settings; a bad value becomes a one-line SettingsError naming the flag. */
+export function resolveSettings(input: SettingsInput, today: Date = new Date()): Settings {
+  try {
+    return parseSettings(input, today);
+  } catch (err) {
+    if (!(err instanceof ZodError)) throw err;
+    const issue = err.issues[0];
+    const field = String(issue?.path[0] ?? "");
+    const flag = flagOfField[field] ?? field;
+    let message = issue?.message ?? "invalid value";
+    if (issue?.code === "too_small") message = `must be at least ${String(issue.minimum)}`;
+    if (issue?.code === "too_big") message = `must be at most ${String(issue.maximum)}`;
+    throw new SettingsError(`${flag}: ${message}`);
+  }
+}
+
+export const usageText = `pir-check — checks GEF work-plan and budget workbooks and writes the PIR tables
+
+Usage:
+  pir-check validate [options] <file.xlsx>...       check the workbooks and report findings
+  pir-check tables --out <out.xlsx> [options] <file.xlsx>...
+                                                    write the PIR financial and work-plan tables
+  pir-check help [command]                          show this help, or a command's
+  pir-check --version                               show the version
+
+Options:
+  --period FY22       reporting period, a GEF fiscal year July–June (default: the last one that ended)
+  --tolerance N       differences up to N currency units are not findings (default 0.5)
+  --pmc-cap SHARE     project management cap as a share of the budget: 0.05 or 5% (default 0.05)
+  --lang en|es        language of the messages and tables (default en)
+  --json              validate: print the report as JSON on stdout, nothing else
+  --out, -o FILE      tables: the workbook to write; never one of the inputs
+
+Exit codes: 0 no errors found, 1 errors found, 2 a workbook could not be read or the command is wrong.
+`;
+
+export const commandUsage: Record<CommandName, string> = {
+  validate: `Usage: pir-check validate [--json] [--period FY22] [--tolerance N] [--pmc-cap 0.05] [--lang en|es] <file.xlsx>...
+
+Reads every workbook, finds the work-plan and budget tables, checks them
+together and prints the tables found and the findings, grouped by severity and
+component. With --json, prints the report as JSON and nothing else.
+`,
+  tables: `Usage: pir-check tables --out <out.xlsx> [--period FY22] [--tolerance N] [--pmc-cap 0.05] [--lang en|es] <file.xlsx>...
+
+Reads every workbook and writes the PIR financial-implementation and
+work-plan tables to --out, then prints the findings summary. The inputs are
+never changed; --out may not be one of them.
+`,
+};

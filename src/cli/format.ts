@@ -1,0 +1,164 @@
+/**
+ * The readable report `pir-check validate` prints: what was recognised in each
+ * workbook, then the findings grouped by severity and component, then one
+ * summary line. Pure: report in, text out.
+ */
+import type { Finding, Report, Severity } from "../core/model";
+
+export type Language = "en" | "es";
+
+const words = {
+  en: {
+    severities: { error: "Errors", warning: "Warnings", info: "Notes" },
+    counts: { error: ["error", "errors"], warning: ["warning", "warnings"], info: ["note", "notes"] },
+    workbooks: ["workbook", "workbooks"],
+    in: "in",
+    kinds: { workplan: "work plan", budget: "budget", expenditure: "expenditure" },
+    table: "table",
+    periods: "periods",
+    components: ["component", "components"],
+    outputs: ["output", "outputs"],
+    skipped: "skipped",
+    noTable: "no table found",
+    noSheets: "no sheets",
+    component: (c: string) => `Component ${c}`,
+    pmc: "Project management (PMC)",
+    noComponent: "Not tied to a component",
+    noFindings: "No findings.",
+  },
+  es: {
+    severities: { error: "Errores", warning: "Advertencias", info: "Notas" },
+    counts: { error: ["error", "errores"], warning: ["advertencia", "advertencias"], info: ["nota", "notas"] },
+    workbooks: ["libro", "libros"],
+    in: "en",
+    kinds: { workplan: "plan de trabajo", budget: "presupuesto", expenditure: "gastos" },
+    table: "tabla",
+    periods: "periodos",
+    components: ["componente", "componentes"],
+    outputs: ["producto", "productos"],
+    skipped: "omitida",
+    noTable: "ninguna tabla encontrada",
+    noSheets: "sin hojas",
+    component: (c: string) => `Componente ${c}`,
+    pmc: "Gestión del proyecto (PMC)",
+    noComponent: "Sin componente",
+    noFindings: "Ningún hallazgo.",
+  },
+} as const;
+
+const severityOrder: Severity[] = ["error", "warning", "info"];
+
+function count(n: number, forms: readonly [string, string] | readonly string[]): string {
+  return `${n} ${n === 1 ? forms[0] : forms[1]}`;
+}
+
+export function severityCounts(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** "3 errors, 2 warnings, 1 note in 2 workbooks" */
+export function summaryLine(findings: Finding[], workbooks: number, lang: Language = "en"): string {
+  const w = words[lang];
+  const counts = severityCounts(findings);
+  const parts = severityOrder.map((s) => count(counts[s], w.counts[s]));
+  return `${parts.join(", ")} ${w.in} ${count(workbooks, w.workbooks)}`;
+}
+
+/** Excel quotes sheet names that are not plain words: 'Work plan'!D7. */
+export function sheetRef(sheet: string, cell: string): string {
+  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cell ? `${name}!${cell}` : name;
+}
+
+export function findingLocation(f: Finding): string {
+  return `${f.file} › ${sheetRef(f.sheet, f.cell)}`;
+}
+
+function componentHeading(component: string | null, lang: Language): string {
+  const w = words[lang];
+  if (component === null || component === "") return w.noComponent;
+  if (/^pmc$/i.test(component)) return w.pmc;
+  return /^\d+$/.test(component) ? w.component(component) : component;
+}
+
+/** Numbered components in number order, then PMC and other names, then findings without a component. */
+function componentRank(component: string | null): [number, number, string] {
+  if (component === null || component === "") return [3, 0, ""];
+  if (/^\d+$/.test(component)) return [0, Number(component), ""];
+  if (/^pmc$/i.test(component)) return [1, 0, ""];
+  return [2, 0, component];
+}
+
+function compareComponents(a: string | null, b: string | null): number {
+  const ra = componentRank(a);
+  const rb = componentRank(b);
+  return ra[0] - rb[0] || ra[1] - rb[1] || ra[2].localeCompare(rb[2]);
+}
+
+/** "2018 … 2023-Q2 (10)"; short lists are given whole. */
+function periodList(periods: string[]): string {
+  if (periods.length <= 4) return periods.join(", ");
+  return `${periods[0]} … ${periods[periods.length - 1]} (${periods.length})`;
+}
+
+export function formatTables(report: Report, lang: Language = "en"): string[] {
+  const w = words[lang];
+  const lines: string[] = [];
+  for (const file of report.files) {
+    lines.push(file.file);
+    if (file.sheets.length === 0) lines.push(`  ${w.noSheets}`);
+    for (const sheet of file.sheets) {
+      if (sheet.tables.length === 0) {
+        lines.push(`  ${sheetRef(sheet.name, "")}: ${w.skipped} (${sheet.skipped ?? w.noTable})`);
+        continue;
+      }
+      for (const t of sheet.tables) {
+        const parts = [`${w.kinds[t.kind]} ${w.table} ${t.range}`];
+        if (t.periods.length > 0) parts.push(`${w.periods} ${periodList(t.periods)}`);
+        const sizes = [count(t.components.length, w.components)];
+        if (t.outputs.length > 0) sizes.push(count(t.outputs.length, w.outputs));
+        parts.push(sizes.join(", "));
+        lines.push(`  ${sheetRef(sheet.name, "")}: ${parts.join(" · ")}`);
+      }
+    }
+  }
+  return lines;
+}
+
+export function formatFindings(findings: Finding[], lang: Language = "en"): string[] {
+  const w = words[lang];
+  if (findings.length === 0) return [w.noFindings];
+  const lines: string[] = [];
+  const ruleWidth = Math.max(...findings.map((f) => f.rule.length));
+  for (const severity of severityOrder) {
+    const ofSeverity = findings.filter((f) => f.severity === severity);
+    if (ofSeverity.length === 0) continue;
+    lines.push(`${w.severities[severity]} (${ofSeverity.length})`);
+    const components = [...new Set(ofSeverity.map((f) => f.component))].sort(compareComponents);
+    for (const component of components) {
+      lines.push(`  ${componentHeading(component, lang)}`);
+      for (const f of ofSeverity.filter((x) => x.component === component)) {
+        lines.push(`    ${f.rule.padEnd(ruleWidth)}  ${findingLocation(f)}  ${oneLine(f.message)}`);
+      }
+    }
+  }
+  return lines;
+}
+
+/** The whole readable report, ending with a newline. */
+export function formatReport(report: Report, lang: Language = "en"): string {
+  const lines = [
+    ...formatTables(report, lang),
+    "",
+    ...formatFindings(report.findings, lang),
+    "",
+    summaryLine(report.findings, report.files.length, lang),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

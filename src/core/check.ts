@@ -1,0 +1,54 @@
+/**
+ * The engine's front door: grids in, recognised tables and findings out.
+ * The CLI, the task pane and the benchmarks all call this and nothing below.
+ */
+import type { WorkbookGrid } from "./grid";
+import type { Finding, Report, Table, WorkbookRecognition } from "./model";
+import { recognizeWorkbook } from "./recognize";
+import { runRules } from "./rules";
+import type { Settings } from "./settings";
+
+export interface CheckResult {
+  recognitions: WorkbookRecognition[];
+  /** Every table of every workbook, in file, sheet and position order. */
+  tables: Table[];
+  findings: Finding[];
+  /** The `--json` shape. */
+  report: Report;
+}
+
+/** Recognises the tables of all workbooks together, then validates them together (cross-workbook rules need both). */
+export function checkWorkbooks(grids: WorkbookGrid[], settings: Settings): CheckResult {
+  const recognitions = grids.map(recognizeWorkbook);
+  const tables = recognitions.flatMap((r) => r.sheets.flatMap((s) => s.tables));
+  const findings = runRules(tables, settings);
+  return { recognitions, tables, findings, report: toReport(recognitions, findings) };
+}
+
+export function tablePeriods(table: Table): string[] {
+  return table.columns.flatMap((c) => (c.role === "period" && c.period ? [c.period] : []));
+}
+
+function unique(values: Array<string | null>): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null))];
+}
+
+export function toReport(recognitions: WorkbookRecognition[], findings: Finding[]): Report {
+  return {
+    files: recognitions.map((wb) => ({
+      file: wb.file,
+      sheets: wb.sheets.map((s) => ({
+        name: s.name,
+        tables: s.tables.map((t) => ({
+          kind: t.kind,
+          range: t.range,
+          periods: tablePeriods(t),
+          components: unique(t.rows.filter((r) => r.kind === "component").map((r) => r.component)),
+          outputs: unique(t.rows.filter((r) => r.kind === "output").map((r) => r.output)),
+        })),
+        skipped: s.skipped,
+      })),
+    })),
+    findings,
+  };
+}

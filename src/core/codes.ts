@@ -1,0 +1,124 @@
+/**
+ * What a row label says the row is: a component ("C.1: Policy framework",
+ * "Componente II", "PMC"), an output ("1.1.1 Regulation…", "Output 2.2"), an
+ * outcome heading, a total or subtotal, or plain text. English and Spanish,
+ * case- and accent-insensitive.
+ */
+
+export type LabelClass =
+  | { kind: "component"; code: string }
+  | { kind: "output"; code: string }
+  | { kind: "outcome"; code: string }
+  | { kind: "total" }
+  | { kind: "subtotal" }
+  | { kind: "text" };
+
+/** Lower case, accents and compatibility forms folded, NBSP → space, spaces collapsed. */
+function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+/**
+ * Code parts have one or two digits: "2.021" or "15.000" in a label cell is
+ * an amount or a year, not a code. A component number cannot run into a
+ * further ".1" part ("C.1.1" is no component).
+ */
+const CODE_END = "(?!\\d|\\.\\d)";
+const CODE = `(\\d{1,2}(?:\\.\\d{1,2})*)${CODE_END}`;
+
+const SUBTOTAL = /^sub ?-? ?total(?:es)?\b/;
+/** Any label that starts with the word "total" is a total row ("Total (USD)", "Total:", "Total GEF"). */
+const TOTAL = /^(?:(?:grand|gran|suma|sum) )?total(?:es)?\b/;
+
+const OUTCOME = new RegExp(`^(?:outcome|resultado|efecto) ?${CODE}`);
+/**
+ * A word-prefixed output may have a one-part code ("Output 2"); its word
+ * says what it is. A bare leading code needs two parts ("1.1.1 Regulation"),
+ * since "1. Policy framework" or a stray number is no output code.
+ */
+const PREFIXED_OUTPUT = new RegExp(`^(?:output|producto|product) ?${CODE}`);
+const BARE_OUTPUT = /^(\d{1,2}(?:\.\d{1,2})+)\.?(?=$|[\s:;)\-\u2013\u2014])/;
+
+const COMPONENT_NUMBER = new RegExp(`^(?:componente|component|comp\\.?|c\\.?-?) ?(\\d{1,2})${CODE_END}`);
+/** Roman numerals only after the whole word: "C IV" or "cv" must not become components. */
+const COMPONENT_ROMAN = /^(?:componente|component) ([ivx]+)\b/;
+const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
+
+const PMC = [
+  /^pmc\b/,
+  /\(pmc\)/,
+  /^project management\b/,
+  /^(?:costos?|costes?|gastos?) de gestion\b/,
+  /^gestion del? (?:el )?proyecto\b/,
+];
+const MONITORING_AND_EVALUATION =
+  /^(?:m ?& ?e|m and e|monitoring ?(?:and|&) ?evaluation|seguimiento y evaluacion|monitoreo y evaluacion)(?![a-z])/;
+
+export function classifyLabel(label: string): LabelClass {
+  const s = fold(label);
+  if (s === "") return { kind: "text" };
+
+  if (SUBTOTAL.test(s)) return { kind: "subtotal" };
+  if (TOTAL.test(s)) return { kind: "total" };
+
+  const outcome = OUTCOME.exec(s);
+  if (outcome) return { kind: "outcome", code: outcome[1] };
+
+  const output = PREFIXED_OUTPUT.exec(s) ?? BARE_OUTPUT.exec(s);
+  if (output) return { kind: "output", code: output[1] };
+
+  const component = COMPONENT_NUMBER.exec(s);
+  if (component) return { kind: "component", code: String(Number(component[1])) };
+  const roman = COMPONENT_ROMAN.exec(s);
+  if (roman) {
+    const n = romanToNumber(roman[1]);
+    if (n !== null) return { kind: "component", code: String(n) };
+  }
+
+  if (PMC.some((re) => re.test(s))) return { kind: "component", code: "PMC" };
+  // M&E is a component of its own only when it carries no number; numbered,
+  // it was caught above ("Component 4. Monitoring and Evaluation" → "4").
+  if (MONITORING_AND_EVALUATION.test(s)) return { kind: "component", code: "M&E" };
+
+  return { kind: "text" };
+}
+
+/** I..XXXIX; null for malformed numerals such as "IIII" or "VX". */
+function romanToNumber(roman: string): number | null {
+  let total = 0;
+  for (let i = 0; i < roman.length; i++) {
+    const v = ROMAN_VALUES[roman[i]];
+    const next = ROMAN_VALUES[roman[i + 1]] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return toRoman(total) === roman ? total : null;
+}
+
+function toRoman(n: number): string {
+  const parts: Array<[number, string]> = [
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
+  let out = "";
+  for (const [value, numeral] of parts) {
+    while (n >= value) {
+      out += numeral;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+/** The component an output code belongs to: "1.1.1" → "1", "2.2" → "2". */
+export function componentOfOutput(outputCode: string): string {
+  const first = outputCode.trim().split(".")[0];
+  return /^\d+$/.test(first) ? String(Number(first)) : first;
+}

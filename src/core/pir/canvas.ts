@@ -1,0 +1,166 @@
+/**
+ * A sheet being laid out: cells by position, merges, and the widths and row
+ * heights that make them readable. Widths are estimated from the text the way
+ * Excel shows it (Calibri 11, about one character unit per character), so no
+ * writer has to measure fonts.
+ */
+import { formatAmount } from "../amounts";
+import type { MergedArea } from "../grid";
+import type { CellStyle, PrintSetup, RowHeight, SheetCell, SheetDescription } from "./sheet";
+
+export const AMOUNT_FORMAT = "#,##0.00";
+
+/** Points per line of Calibri 11, Excel's default row height. */
+const LINE_HEIGHT = 15;
+/** Excel's indent step, in character units. */
+const INDENT_WIDTH = 3;
+/** Bold text is about a tenth wider. */
+const BOLD_FACTOR = 1.1;
+
+export interface PutOptions {
+  /** Count this cell when sizing its column (off for free text lines that span several columns). */
+  fit?: boolean;
+}
+
+export interface CanvasLayout {
+  minWidth: number;
+  /** Columns never grow wider than this; longer text wraps when the cell wraps. */
+  maxWidth: number;
+  /** Fixed widths by column, where the content should not decide. */
+  fixedWidths?: Record<number, number>;
+  frozen?: { rows: number; cols: number };
+  autoFilter?: string;
+  print?: PrintSetup;
+}
+
+export class SheetCanvas {
+  private readonly byPosition = new Map<string, SheetCell>();
+  private readonly unfitted = new Set<SheetCell>();
+  readonly merges: MergedArea[] = [];
+
+  put(row: number, col: number, value: string | number | null, style?: CellStyle, options: PutOptions = {}): SheetCell {
+    const cell: SheetCell = { row, col, value };
+    if (style && Object.keys(style).length > 0) cell.style = { ...style };
+    this.byPosition.set(`${row},${col}`, cell);
+    if (options.fit === false) this.unfitted.add(cell);
+    return cell;
+  }
+
+  at(row: number, col: number): SheetCell | undefined {
+    return this.byPosition.get(`${row},${col}`);
+  }
+
+  /**
+   * Merges an area and writes its covered cells with the same style, so
+   * borders and fills are drawn all around it in every application.
+   */
+  merge(area: MergedArea): void {
+    this.merges.push(area);
+    const master = this.at(area.top, area.left);
+    for (let r = area.top; r <= area.bottom; r++) {
+      for (let c = area.left; c <= area.right; c++) {
+        if (r === area.top && c === area.left) continue;
+        this.put(r, c, null, master?.style, { fit: false });
+      }
+    }
+  }
+
+  /** A line of free text across columns `left`..`right`, wrapped inside them. */
+  putLine(row: number, left: number, right: number, text: string, style: CellStyle = {}): SheetCell {
+    const cell = this.put(row, left, text, { ...style, wrap: true, align: "left" }, { fit: false });
+    if (right > left) this.merge({ top: row, left, bottom: row, right });
+    return cell;
+  }
+
+  toSheet(name: string, layout: CanvasLayout): SheetDescription {
+    const cells = [...this.byPosition.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    const columnWidths = this.columnWidths(cells, layout);
+    const sheet: SheetDescription = { name, cells, merges: this.merges, columnWidths };
+    const rowHeights = this.rowHeights(cells, columnWidths);
+    if (rowHeights.length > 0) sheet.rowHeights = rowHeights;
+    if (layout.frozen) sheet.frozen = layout.frozen;
+    if (layout.autoFilter) sheet.autoFilter = layout.autoFilter;
+    if (layout.print) sheet.print = layout.print;
+    return sheet;
+  }
+
+  private isMerged(cell: SheetCell): boolean {
+    return this.mergeOf(cell) !== undefined;
+  }
+
+  private mergeOf(cell: SheetCell): MergedArea | undefined {
+    return this.merges.find(
+      (m) => cell.row >= m.top && cell.row <= m.bottom && cell.col >= m.left && cell.col <= m.right,
+    );
+  }
+
+  private columnWidths(cells: SheetCell[], layout: CanvasLayout): number[] {
+    const widths: number[] = [];
+    for (const cell of cells) {
+      while (widths.length <= cell.col) widths.push(layout.minWidth);
+      if (this.unfitted.has(cell) || this.isMerged(cell)) continue;
+      const wanted = Math.ceil(textWidth(cell) + 2);
+      widths[cell.col] = Math.max(widths[cell.col], Math.min(wanted, layout.maxWidth));
+    }
+    for (const [col, width] of Object.entries(layout.fixedWidths ?? {})) {
+      while (widths.length <= Number(col)) widths.push(layout.minWidth);
+      widths[Number(col)] = width;
+    }
+    return widths;
+  }
+
+  /** Rows holding wrapped text that needs more than one line at the chosen widths. */
+  private rowHeights(cells: SheetCell[], widths: number[]): RowHeight[] {
+    const lines = new Map<number, number>();
+    for (const cell of cells) {
+      if (!cell.style?.wrap || typeof cell.value !== "string" || cell.value === "") continue;
+      const area = this.mergeOf(cell);
+      if (area && area.bottom > area.top) continue; // a vertical merge already has the height of its rows
+      let available = 0;
+      for (let c = cell.col; c <= (area?.right ?? cell.col); c++) available += widths[c] ?? 0;
+      available -= 1 + (cell.style.indent ?? 0) * INDENT_WIDTH;
+      const needed = wrappedLineCount(cell.value, available, cell.style.bold ? BOLD_FACTOR : 1);
+      if (needed > (lines.get(cell.row) ?? 1)) lines.set(cell.row, needed);
+    }
+    return [...lines.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([row, n]) => ({ row, height: n * LINE_HEIGHT }));
+  }
+}
+
+/** The width a cell's content needs on one line, in character units. */
+function textWidth(cell: SheetCell): number {
+  const style = cell.style ?? {};
+  let text: string;
+  if (typeof cell.value === "number") {
+    text = style.numFmt === AMOUNT_FORMAT ? formatAmount(cell.value, "en") : String(cell.value);
+  } else {
+    text = cell.value ?? "";
+  }
+  const longestLine = Math.max(0, ...text.split("\n").map((l) => l.length));
+  return longestLine * (style.bold ? BOLD_FACTOR : 1) + (style.indent ?? 0) * INDENT_WIDTH;
+}
+
+/** How many lines `text` takes when wrapped at word boundaries into `width` characters. */
+export function wrappedLineCount(text: string, width: number, factor = 1): number {
+  const usable = Math.max(1, width / factor);
+  let count = 0;
+  for (const paragraph of text.split("\n")) {
+    let lines = 1;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= usable) {
+        used = need;
+      } else if (used === 0) {
+        lines += Math.ceil(word.length / usable) - 1; // a word longer than the line breaks anywhere
+        used = word.length % usable;
+      } else {
+        lines++;
+        used = Math.min(word.length, usable);
+      }
+    }
+    count += lines;
+  }
+  return count;
+}

@@ -1,0 +1,118 @@
+/**
+ * The words of the PIR sheets in English and Spanish. Only our own words are
+ * here: labels read from the input workbooks are data and are written as read.
+ */
+import type { ReportingPeriod } from "../settings";
+
+export type Language = "en" | "es";
+
+export interface PirLabels {
+  pirSheet: string;
+  findingsSheet: string;
+  reportingPeriod: string;
+  financialTitle: string;
+  workplanTitle: string;
+  source: string;
+  components: string;
+  gefFund: (currency: string) => string;
+  budget: string;
+  expenditure: string;
+  total: (currency: string) => string;
+  outputs: string;
+  totalBudget: string;
+  noLabel: string;
+  noLabelNote: string;
+  noTables: string;
+  noWorkplan: string;
+  /** The note under a financial table whose expenditure was summed from the work plan. */
+  derivedExpenditure: (endDate: string, periods: string) => string;
+  findingsHeader: string[];
+  severity: Record<"error" | "warning" | "info", string>;
+  noFindings: string;
+  months: string[];
+  /** "1 July 2021" / "1 de julio de 2021". */
+  date: (day: number, month: string, year: number) => string;
+}
+
+const EN: PirLabels = {
+  pirSheet: "PIR tables",
+  findingsSheet: "Findings",
+  reportingPeriod: "Reporting period",
+  financialTitle: "VIII.3 Financial implementation",
+  workplanTitle: "IX. Work plan and budget",
+  source: "Source",
+  components: "Project components",
+  gefFund: (c) => `GEF Fund (${c})`,
+  budget: "Budget",
+  expenditure: "Expenditure",
+  total: (c) => `Total (${c})`,
+  outputs: "Outputs",
+  totalBudget: "Total Budget",
+  noLabel: "(no label)",
+  noLabelNote: "This row has amounts but no label in the source.",
+  noTables: "No budget or work plan table was recognised in the input workbooks.",
+  noWorkplan: "No work plan table was recognised in the input workbooks.",
+  derivedExpenditure: (end, periods) =>
+    `No budget table was recognised: Expenditure is the sum of the work plan's periods that end by ${end} (${periods}).`,
+  findingsHeader: ["Severity", "Rule", "Component", "Output", "Period", "Expected", "Actual", "Message", "Source"],
+  severity: { error: "Error", warning: "Warning", info: "Info" },
+  noFindings: "No findings: the tables hold together.",
+  months: [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+  ],
+  date: (d, m, y) => `${d} ${m} ${y}`,
+};
+
+const ES: PirLabels = {
+  pirSheet: "Tablas PIR",
+  findingsSheet: "Hallazgos",
+  reportingPeriod: "Período del informe",
+  financialTitle: "VIII.3 Ejecución financiera",
+  workplanTitle: "IX. Plan de trabajo y presupuesto",
+  source: "Origen",
+  components: "Componentes del proyecto",
+  gefFund: (c) => `Fondo GEF (${c})`,
+  budget: "Presupuesto",
+  expenditure: "Gasto",
+  total: (c) => `Total (${c})`,
+  outputs: "Productos",
+  totalBudget: "Presupuesto total",
+  noLabel: "(sin etiqueta)",
+  noLabelNote: "Esta fila tiene montos pero no tiene etiqueta en el origen.",
+  noTables: "No se reconoció ninguna tabla de presupuesto ni de plan de trabajo en los libros.",
+  noWorkplan: "No se reconoció ninguna tabla de plan de trabajo en los libros.",
+  derivedExpenditure: (end, periods) =>
+    `No se reconoció una tabla de presupuesto: el Gasto es la suma de los períodos del plan de trabajo que terminan a más tardar el ${end} (${periods}).`,
+  findingsHeader: ["Severidad", "Regla", "Componente", "Producto", "Período", "Esperado", "Real", "Mensaje", "Origen"],
+  severity: { error: "Error", warning: "Advertencia", info: "Información" },
+  noFindings: "Sin hallazgos: las tablas son coherentes.",
+  months: [
+    "enero", "febrero", "marzo", "abril", "mayo", "junio",
+    "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
+  ],
+  date: (d, m, y) => `${d} de ${m} de ${y}`,
+};
+
+export function pirLabels(language: Language): PirLabels {
+  return language === "es" ? ES : EN;
+}
+
+/** "2021-07-01" → "1 July 2021" (en) / "1 de julio de 2021" (es). */
+export function longDate(iso: string, language: Language): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const labels = pirLabels(language);
+  return labels.date(Number(m[3]), labels.months[Number(m[2]) - 1] ?? m[2], Number(m[1]));
+}
+
+/** "Reporting period: FY22 (1 July 2021 – 30 June 2022)". */
+export function reportingPeriodLine(period: ReportingPeriod, language: Language): string {
+  const labels = pirLabels(language);
+  return `${labels.reportingPeriod}: ${period.label} (${longDate(period.start, language)} – ${longDate(period.end, language)})`;
+}
+
+/** "budget.xlsx › Budget!C5": how a source cell is shown to people. */
+export function sourceRef(file: string, sheet: string, cell: string): string {
+  return `${file} › ${sheet}!${cell}`;
+}

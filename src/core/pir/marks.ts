@@ -1,0 +1,112 @@
+/**
+ * Puts findings on the PIR cells they are about: a fill by severity and a note
+ * "rule: message". A finding lands first on the cell that reproduces its source
+ * cell; when it points at a cell we do not reproduce (another table, a derived
+ * amount), on the cell its component, output, period and rule name.
+ */
+import type { Finding, Period, Severity } from "../model";
+import type { SheetCell } from "./sheet";
+
+/** The cells of one financial-table row that a finding can name. */
+export interface FinancialTargets {
+  label: SheetCell;
+  budget: SheetCell;
+  expenditure: SheetCell;
+}
+
+/** The cells of one work-plan row that a finding can name. */
+export interface WorkplanTargets {
+  label: SheetCell;
+  budget: SheetCell | null;
+  periods: Map<Period, SheetCell>;
+}
+
+export class FindingTargets {
+  private readonly bySource = new Map<string, SheetCell[]>();
+  /** By component ("1", "PMC"). */
+  readonly financial = new Map<string, FinancialTargets>();
+  financialTotal: FinancialTargets | null = null;
+  /** By "c:<component>" and "o:<output>". */
+  readonly workplan = new Map<string, WorkplanTargets>();
+  workplanTotal: WorkplanTargets | null = null;
+
+  /** Records that `target` shows the source cell `file|sheet|a1`. */
+  addSource(file: string, sheet: string, a1: string, target: SheetCell): void {
+    const key = sourceKey(file, sheet, a1);
+    const list = this.bySource.get(key);
+    if (list) list.push(target);
+    else this.bySource.set(key, [target]);
+  }
+
+  /** The first row wins: a component's own row, not a later row that names it. */
+  addWorkplanRow(key: string, targets: WorkplanTargets): void {
+    if (!this.workplan.has(key)) this.workplan.set(key, targets);
+  }
+
+  addFinancialRow(component: string, targets: FinancialTargets): void {
+    if (!this.financial.has(component)) this.financial.set(component, targets);
+  }
+
+  cellsFor(finding: Finding): SheetCell[] {
+    const exact = this.bySource.get(sourceKey(finding.file, finding.sheet, finding.cell));
+    if (exact) return exact;
+    const named = this.namedCell(finding);
+    return named ? [named] : [];
+  }
+
+  private namedCell(f: Finding): SheetCell | null {
+    switch (f.rule) {
+      case "overspend.component":
+      case "mismatch.expenditure":
+        return this.financialRow(f)?.expenditure ?? this.workplanCell(f);
+      case "mismatch.budget":
+      case "cap.pmc":
+        return this.financialRow(f)?.budget ?? this.workplanCell(f);
+      case "duplicate.value":
+      case "label.missing":
+      case "value.invalid":
+        return null; // about one source cell: only an exact match says which
+      default:
+        return this.workplanCell(f);
+    }
+  }
+
+  private financialRow(f: Finding): FinancialTargets | null {
+    if (f.component === null) return f.rule === "sum.total" ? this.financialTotal : null;
+    return this.financial.get(f.component) ?? null;
+  }
+
+  private workplanCell(f: Finding): SheetCell | null {
+    const row =
+      (f.output !== null ? this.workplan.get(`o:${f.output}`) : undefined) ??
+      (f.component !== null ? this.workplan.get(`c:${f.component}`) : undefined) ??
+      (f.rule === "sum.total" ? this.workplanTotal : null);
+    if (!row) return null;
+    if (f.period !== null) return row.periods.get(f.period) ?? null;
+    return row.budget ?? row.label;
+  }
+}
+
+function sourceKey(file: string, sheet: string, a1: string): string {
+  return `${file}|${sheet}|${a1.replace(/\$/g, "").toUpperCase()}`;
+}
+
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** Fills every cell a finding is about and writes its notes; the worst severity decides the fill. */
+export function markFindings(findings: Finding[], targets: FindingTargets): void {
+  const onCell = new Map<SheetCell, Finding[]>();
+  for (const f of findings) {
+    for (const cell of targets.cellsFor(f)) {
+      const list = onCell.get(cell);
+      if (list) {
+        if (!list.includes(f)) list.push(f);
+      } else onCell.set(cell, [f]);
+    }
+  }
+  for (const [cell, list] of onCell) {
+    list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    cell.style = { ...cell.style, fill: list[0].severity };
+    cell.note = list.map((f) => `${f.rule}: ${f.message}`).join("\n");
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Reads the rows under a header into table rows: amounts per column, the
+ * label, and the row's place in the hierarchy (component → output, total,
+ * lines after the total). Stops at the table's end: blank rows or notes
+ * that no data row follows, or the next table's header.
+ */
+import { address, cellAt, cellText, type SheetGrid } from "./grid";
+import { parseAmount } from "./amounts";
+import { classifyLabel } from "./codes";
+import type { AmountCell, RowKind, TableRow } from "./model";
+import { isAmountRole, type HeaderModel } from "./recognize-header";
+
+/** Blank or note rows allowed inside a table before it is taken as ended. */
+const MAX_GAP = 3;
+
+interface RawRow {
+  row: number;
+  label: string;
+  labelCell: number | null;
+  amounts: Array<AmountCell | null>;
+  hasAmount: boolean;
+}
+
+function readRawRow(sheet: SheetGrid, header: HeaderModel, row: number): RawRow {
+  const parts: string[] = [];
+  let labelCell: number | null = null;
+  for (const c of header.labelCols) {
+    const t = cellText(cellAt(sheet, row, c));
+    if (t !== "") {
+      parts.push(t);
+      if (labelCell === null) labelCell = c;
+    }
+  }
+  let hasAmount = false;
+  const amounts = header.columns.map((col): AmountCell | null => {
+    if (col.role === "label") return null;
+    const parsed = parseAmount(cellAt(sheet, row, col.col));
+    if (parsed.kind === "blank") return null;
+    const cell = address(row, col.col);
+    if (parsed.kind === "amount") {
+      if (isAmountRole(col.role)) hasAmount = true;
+      return { cell, value: parsed.value };
+    }
+    // Notes and percentages in "other" columns are not amounts and not errors.
+    if (!isAmountRole(col.role)) return null;
+    hasAmount = true;
+    return { cell, value: null, invalid: parsed.raw };
+  });
+  return { row, label: parts.join(" "), labelCell, amounts, hasAmount };
+}
+
+export interface ReadRowsResult {
+  rows: TableRow[];
+  /** The last sheet row that belongs to the table. */
+  lastRow: number;
+}
+
+/**
+ * `isNextHeader(row)` tells whether a row starts another table, which ends
+ * this one.
+ */
+export function readTableRows(
+  sheet: SheetGrid,
+  header: HeaderModel,
+  isNextHeader: (row: number) => boolean,
+): ReadRowsResult {
+  const rows: TableRow[] = [];
+  let gap = 0;
+  let lastRow = header.bottom;
+  let pending: TableRow[] = []; // label-only rows kept only if data follows
+  let component: string | null = null;
+  let previous: TableRow | null = null;
+  let afterTotal = false;
+
+  for (let r = header.bottom + 1; r < sheet.cells.length; r++) {
+    const raw = readRawRow(sheet, header, r);
+    if (!raw.hasAmount && raw.label === "") {
+      if (++gap > MAX_GAP) break;
+      continue;
+    }
+    if (!raw.hasAmount && isNextHeader(r)) break;
+    const cls = raw.label === "" ? null : classifyLabel(raw.label);
+
+    if (!raw.hasAmount) {
+      // A component or output with no amounts still opens its section; other text is a heading or a note.
+      if (cls && (cls.kind === "component" || cls.kind === "output") && !afterTotal) {
+        // falls through to be placed below
+      } else {
+        if (++gap > MAX_GAP) break;
+        pending.push(makeRow(raw, "heading", component, null));
+        continue;
+      }
+    }
+    gap = 0;
+    rows.push(...pending);
+    pending = [];
+
+    let kind: RowKind;
+    let output: string | null = null;
+    if (afterTotal) {
+      kind = raw.label === "" ? "unlabeled" : "afterTotal";
+    } else if (cls === null) {
+      kind = "unlabeled";
+    } else if (cls.kind === "total") {
+      kind = "total";
+      afterTotal = true;
+    } else if (cls.kind === "component") {
+      // "Project Management Cost (PMC)" right under "PMC" is that component's only output line.
+      if (previous && previous.kind === "component" && previous.component === cls.code && sameSectionStart(rows, previous)) {
+        kind = "output";
+        output = cls.code;
+      } else {
+        kind = "component";
+        component = cls.code;
+      }
+    } else if (cls.kind === "output") {
+      kind = "output";
+      output = cls.code;
+      if (component === null) component = componentOfCode(cls.code);
+    } else if (cls.kind === "outcome" || cls.kind === "subtotal") {
+      kind = "heading";
+    } else {
+      // An uncoded line with amounts: an output of the component above, or a component of its own.
+      kind = component === null ? "component" : "output";
+    }
+
+    let rowComponent: string | null = kind === "component" ? component : component;
+    if (kind === "total" || kind === "afterTotal") rowComponent = null;
+    if (kind === "unlabeled") rowComponent = previous && previous.kind === "output" ? previous.component : null;
+    if (kind === "component" && cls?.kind !== "component") rowComponent = null;
+    const row = makeRow(raw, kind, rowComponent, output);
+    rows.push(row);
+    lastRow = r;
+    if (kind !== "heading") previous = row;
+  }
+  return { rows, lastRow };
+}
+
+function sameSectionStart(rows: TableRow[], componentRow: TableRow): boolean {
+  // Only when nothing but headings came between the component row and this one.
+  const i = rows.lastIndexOf(componentRow);
+  return rows.slice(i + 1).every((r) => r.kind === "heading");
+}
+
+function componentOfCode(outputCode: string): string | null {
+  const m = /^(\d+)\./.exec(outputCode);
+  return m ? m[1] : null;
+}
+
+function makeRow(raw: RawRow, kind: RowKind, component: string | null, output: string | null): TableRow {
+  return { row: raw.row, label: raw.label, kind, component, output, amounts: raw.amounts };
+}

@@ -1,0 +1,94 @@
+/**
+ * Finds every work-plan, budget and expenditure table on every sheet,
+ * wherever it starts, and says why a sheet holds none.
+ */
+import { cellText, rangeAddress, type SheetGrid, type WorkbookGrid } from "./grid";
+import { currencyFromText, soundsLikeExpenditure, soundsLikeWorkPlan } from "./header-words";
+import { MergeIndex } from "./merge-index";
+import type { SheetRecognition, Table, TableKind, WorkbookRecognition } from "./model";
+import { readHeader, type HeaderModel } from "./recognize-header";
+import { readTableRows } from "./recognize-rows";
+
+export function recognizeWorkbook(workbook: WorkbookGrid): WorkbookRecognition {
+  return { file: workbook.file, sheets: workbook.sheets.map((s) => recognizeSheet(workbook.file, s)) };
+}
+
+export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition {
+  const merges = new MergeIndex(sheet.merges);
+  const tables: Table[] = [];
+  const rejected: string[] = [];
+  let sawContent = false;
+  const rowCount = sheet.cells.length;
+
+  for (let r = 0; r < rowCount; r++) {
+    if (!sawContent && rowHasContent(sheet, r)) sawContent = true;
+    const header = readHeader(sheet, merges, r);
+    if (!header) continue;
+    const { rows, lastRow } = readTableRows(sheet, header, (row) => readHeader(sheet, merges, row) !== null);
+    const coded = rows.filter((x) => x.kind === "component" || x.kind === "output");
+    const withCode = coded.filter((x) => x.component !== null || x.output !== null);
+    if (withCode.length === 0) {
+      rejected.push(
+        `the header at ${rangeAddress(header.top, header.left, header.bottom, header.right)} has amount columns, ` +
+          `but no row below it is labelled as a component or output (C.1, Component 1, 1.1.1, PMC…)`,
+      );
+      continue;
+    }
+    const title = titleAbove(sheet, header);
+    const kind = tableKind(header, title);
+    tables.push({
+      file,
+      sheet: sheet.name,
+      kind,
+      range: rangeAddress(header.top, header.left, lastRow, header.right),
+      title,
+      headerRows: header.bottom > header.top ? [header.top, header.bottom] : [header.top],
+      columns: header.columns,
+      rows,
+      currency: currencyFromText(`${title ?? ""} ${header.text}`),
+    });
+    r = lastRow;
+  }
+
+  let skipped: string | null = null;
+  if (tables.length === 0) {
+    if (!sawContent) skipped = "the sheet is empty";
+    else if (rejected.length > 0) skipped = rejected[0];
+    else
+      skipped =
+        "no header row with years, quarters, Budget or Expenditure columns was found " +
+        "(a work plan needs period columns such as 2021 or 2022 Q1; a budget table needs Budget and Expenditure)";
+  }
+  return { name: sheet.name, tables, skipped };
+}
+
+function rowHasContent(sheet: SheetGrid, row: number): boolean {
+  const r = sheet.cells[row];
+  return !!r && r.some((c) => c != null && c.value !== null && c.value !== "");
+}
+
+/** The nearest text above the header, within three rows: the table's title. */
+function titleAbove(sheet: SheetGrid, header: HeaderModel): string | null {
+  const lines: string[] = [];
+  for (let r = header.top - 1; r >= Math.max(0, header.top - 3); r--) {
+    const row = sheet.cells[r];
+    if (!row) continue;
+    const texts = row.map((c) => cellText(c)).filter((t) => t !== "");
+    if (texts.length > 0) lines.unshift(texts.join(" "));
+    else if (lines.length > 0) break;
+  }
+  return lines.length > 0 ? lines.join(" — ") : null;
+}
+
+function tableKind(header: HeaderModel, title: string | null): TableKind {
+  const hasPeriods = header.columns.some((c) => c.role === "period");
+  if (!hasPeriods) return "budget";
+  const words = `${title ?? ""} | ${header.text}`;
+  const hasBudget = header.columns.some((c) => c.role === "budget");
+  // A CDR or ledger roll-up says "expenditure"/"actual" and is not a work plan with a budget column.
+  if (soundsLikeExpenditure(words) && !soundsLikeWorkPlan(title ?? "") && !hasBudget) return "expenditure";
+  if (soundsLikeExpenditure(title ?? "") && !soundsLikeWorkPlan(title ?? "")) return "expenditure";
+  return "workplan";
+}
+
+

@@ -1,0 +1,32 @@
+import { roundCents } from "../amounts";
+import type { Finding, Table } from "../model";
+
+type FindingFields = Omit<Finding, "file" | "sheet" | "expected" | "actual"> & {
+  expected: number | null;
+  actual: number | null;
+};
+
+/** A finding located on a table's sheet; amounts are rounded to cents so that reports stay exact. */
+export function makeFinding(table: Table, fields: FindingFields): Finding {
+  return {
+    rule: fields.rule,
+    severity: fields.severity,
+    file: table.file,
+    sheet: table.sheet,
+    cell: fields.cell,
+    component: fields.component,
+    output: fields.output,
+    period: fields.period,
+    expected: fields.expected === null ? null : roundCents(fields.expected),
+    actual: fields.actual === null ? null : roundCents(fields.actual),
+    message: fields.message,
+  };
+}
+
+/**
+ * How far a sum may be off through rounding alone: each printed part and the
+ * printed total may each be rounded by up to half a unit.
+ */
+export function roundingBound(parts: number): number {
+  return 0.5 * (parts + 1);
+}

@@ -1,0 +1,39 @@
+/**
+ * The words of every finding, in English and Spanish. Amounts are formatted
+ * the way the language writes them; subjects name the component or output
+ * as a finance officer does ("Component 1", "Output 1.1.1", "PMC").
+ */
+import { formatAmount } from "../amounts";
+import { periodLabel } from "../periods";
+import type { Period } from "../model";
+
+export type Language = "en" | "es";
+
+export function subject(component: string | null, output: string | null, lang: Language, label?: string): string {
+  const es = lang === "es";
+  if (output && output !== component) return `${es ? "Producto" : "Output"} ${output}`;
+  if (component === "PMC") return es ? "Gestión del proyecto (PMC)" : "Project management (PMC)";
+  if (component === "M&E") return es ? "Seguimiento y evaluación" : "Monitoring and evaluation";
+  if (component) return `${es ? "Componente" : "Component"} ${component}`;
+  if (label) return `"${label.length > 60 ? label.slice(0, 57) + "…" : label}"`;
+  return es ? "La fila" : "The row";
+}
+
+export function money(x: number, lang: Language): string {
+  return formatAmount(x, lang);
+}
+
+export function period(p: Period, lang: Language): string {
+  return periodLabel(p, lang);
+}
+
+/** The sentence added when a difference is within what rounding of the parts can explain. */
+export function roundingNote(lang: Language): string {
+  return lang === "es"
+    ? " La diferencia es tan pequeña que puede deberse al redondeo."
+    : " The difference is small enough to be rounding.";
+}
+
+export function where(file: string, sheet: string, cell: string): string {
+  return `${file} › ${sheet}!${cell}`;
+}

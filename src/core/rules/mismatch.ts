@@ -1,0 +1,114 @@
+/**
+ * The same component's budget, or its cumulative expenditure, told
+ * differently by two tables — in one workbook or across two. The budget
+ * table is the reference (it is what the PIR reports); work plans and
+ * expenditure reports are compared with it.
+ */
+import type { Finding, Table, TableRow } from "../model";
+import { periodEndsBy } from "../periods";
+import type { Settings } from "../settings";
+import { makeFinding } from "./finding";
+import { money, subject, where } from "./messages";
+import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
+
+interface Told {
+  table: Table;
+  cell: string;
+  value: number;
+  /** True when the figure was derived by adding up a work plan's periods. */
+  derived: boolean;
+}
+
+function componentRows(t: Table): TableRow[] {
+  const seen = new Set<string>();
+  return t.rows.filter((r) => {
+    if (r.kind !== "component" || r.component === null || seen.has(r.component)) return false;
+    seen.add(r.component);
+    return true;
+  });
+}
+
+function budgetTold(t: Table, r: TableRow): Told | null {
+  const i = columnIndex(t, "budget");
+  const cell = i >= 0 ? cellOf(r, i) : null;
+  if (!cell || cell.value === null) return null;
+  return { table: t, cell: cell.cell, value: cell.value, derived: false };
+}
+
+/** Cumulative expenditure to the end of the reporting period. */
+function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
+  if (t.kind === "budget") {
+    const i = columnIndex(t, "expenditure");
+    const cell = i >= 0 ? cellOf(r, i) : null;
+    if (!cell || cell.value === null) return null;
+    return { table: t, cell: cell.cell, value: cell.value, derived: false };
+  }
+  const periods = periodColumns(t).filter((p) => periodEndsBy(p.period, s.period.end));
+  if (periods.length === 0) return null;
+  let sum = 0;
+  for (const p of periods) {
+    const v = amountAt(r, p.index);
+    if (v === null) return null;
+    sum += v;
+  }
+  const last = periods[periods.length - 1];
+  const cell = cellOf(r, last.index)?.cell ?? r.amounts.find((a) => a)?.cell;
+  if (!cell) return null;
+  return { table: t, cell, value: sum, derived: true };
+}
+
+export function mismatchRules(tables: Table[], s: Settings): Finding[] {
+  const budgets = tables.filter((t) => t.kind === "budget");
+  if (budgets.length === 0) return [];
+  const reference = budgets[0];
+  const others = tables.filter((t) => t !== reference);
+  const out: Finding[] = [];
+  for (const ref of componentRows(reference)) {
+    const refBudget = budgetTold(reference, ref);
+    const refSpent = spentTold(reference, ref, s);
+    for (const t of others) {
+      const row = componentRows(t).find((r) => r.component === ref.component);
+      if (!row) continue;
+      if (refBudget && t.kind !== "expenditure") {
+        const other = budgetTold(t, row);
+        if (other && Math.abs(other.value - refBudget.value) > s.tolerance)
+          out.push(disagreement("mismatch.budget", ref, refBudget, other, s));
+      }
+      if (refSpent) {
+        const other = spentTold(t, row, s);
+        if (other && Math.abs(other.value - refSpent.value) > s.tolerance)
+          out.push(disagreement("mismatch.expenditure", ref, refSpent, other, s));
+      }
+    }
+  }
+  return out;
+}
+
+function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", row: TableRow, ref: Told, other: Told, s: Settings): Finding {
+  const lang = s.language;
+  const who = subject(row.component, null, lang, row.label);
+  const there = where(other.table.file, other.table.sheet, other.cell);
+  const what =
+    rule === "mismatch.budget" ? (lang === "es" ? "el presupuesto" : "the budget") : lang === "es" ? "el gasto acumulado" : "cumulative expenditure";
+  const derivedNote = other.derived
+    ? lang === "es"
+      ? ` (suma de ${other.table.kind === "workplan" ? "el plan de trabajo" : "los gastos"} hasta el ${s.period.end})`
+      : ` (the ${other.table.kind === "workplan" ? "work plan's" : "expenditure report's"} periods up to ${s.period.end} added up)`
+    : "";
+  const message =
+    lang === "es"
+      ? `${who}: ${what} es ${money(ref.value, "es")} aquí pero ${money(other.value, "es")} en ${there}${derivedNote}; diferencia ${money(Math.abs(ref.value - other.value), "es")}.`
+      : `${who}: ${what} is ${money(ref.value, "en")} here but ${money(other.value, "en")} in ${there}${derivedNote}; a difference of ${money(Math.abs(ref.value - other.value), "en")}.`;
+  return makeFinding(ref.table, {
+    rule,
+    // A work plan's past periods may still hold plans rather than actuals: a warning, not an error.
+    severity: other.derived && other.table.kind === "workplan" ? "warning" : "error",
+    cell: ref.cell,
+    component: row.component,
+    output: null,
+    period: null,
+    expected: other.value,
+    actual: ref.value,
+    message,
+  });
+}

@@ -1,0 +1,83 @@
+/**
+ * Reading amounts out of recognised tables the way every rule needs them:
+ * by column role, by period, and along the component → output hierarchy.
+ */
+import type { AmountCell, ColumnRole, Period, Table, TableRow } from "../model";
+import { comparePeriods } from "../periods";
+
+export interface PeriodColumn {
+  index: number;
+  period: Period;
+}
+
+/** The index (into `Table.columns` and `TableRow.amounts`) of the first column with this role. */
+export function columnIndex(table: Table, role: ColumnRole): number {
+  return table.columns.findIndex((c) => c.role === role);
+}
+
+/** Period columns in chronological order. */
+export function periodColumns(table: Table): PeriodColumn[] {
+  const out: PeriodColumn[] = [];
+  table.columns.forEach((c, index) => {
+    if (c.role === "period" && c.period) out.push({ index, period: c.period });
+  });
+  return out.sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+/** The amount of a cell: blank and "-" are 0; a cell that holds no amount gives null. */
+export function amountAt(row: TableRow, index: number): number | null {
+  const a = row.amounts[index];
+  if (!a) return 0;
+  return a.value;
+}
+
+/** The cell itself, present when the cell is not blank. */
+export function cellOf(row: TableRow, index: number): AmountCell | null {
+  return row.amounts[index] ?? null;
+}
+
+/** The rows between the total header and the total row that sit at the top level. */
+export function topLevelRows(table: Table): TableRow[] {
+  const before = rowsBeforeTotal(table);
+  const top = before.filter((r) => r.kind === "component" || (r.kind === "unlabeled" && r.component === null));
+  // A flat list of outputs with no component rows sums straight into the total.
+  return top.length > 0 ? top : before.filter((r) => r.kind === "output" || r.kind === "unlabeled");
+}
+
+export function rowsBeforeTotal(table: Table): TableRow[] {
+  const end = table.rows.findIndex((r) => r.kind === "total");
+  return end < 0 ? table.rows : table.rows.slice(0, end);
+}
+
+/** The output rows (and unlabeled rows among them) that follow a component row up to the next component or total. */
+export function childrenOf(table: Table, component: TableRow): TableRow[] {
+  const i = table.rows.indexOf(component);
+  const out: TableRow[] = [];
+  for (let j = i + 1; j < table.rows.length; j++) {
+    const r = table.rows[j];
+    if (r.kind === "component" || r.kind === "total" || r.kind === "afterTotal") break;
+    if (r.kind === "output" || (r.kind === "unlabeled" && r.component !== null)) out.push(r);
+    if (r.kind === "unlabeled" && r.component === null) break;
+  }
+  return out;
+}
+
+export function totalRow(table: Table): TableRow | null {
+  return table.rows.find((r) => r.kind === "total") ?? null;
+}
+
+/** Sums a column over rows; null when any of the cells holds no amount (value.invalid reports those). */
+export function sumColumn(rows: TableRow[], index: number): number | null {
+  let sum = 0;
+  for (const r of rows) {
+    const v = amountAt(r, index);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** Rows that carry amounts a rule can check. */
+export function isDataRow(row: TableRow): boolean {
+  return row.kind !== "heading";
+}

@@ -1,0 +1,71 @@
+/**
+ * User settings, validated with zod wherever they come from (CLI flags,
+ * document settings in Excel). Caps and tolerances are settings, not
+ * constants: they vary by agency and project size.
+ */
+import { z } from "zod";
+
+export interface ReportingPeriod {
+  /** "FY22" */
+  label: string;
+  /** ISO dates, inclusive: "2021-07-01" … "2022-06-30". */
+  start: string;
+  end: string;
+}
+
+/**
+ * The GEF/UNDP fiscal year July–June: FY22 = 1 July 2021 – 30 June 2022.
+ * Accepts "FY22", "fy2022", "FY 22".
+ */
+export function fiscalYear(label: string): ReportingPeriod | null {
+  const m = /^\s*FY\s*(\d{2}|\d{4})\s*$/i.exec(label);
+  if (!m) return null;
+  const n = Number(m[1]);
+  const endYear = m[1].length === 2 ? 2000 + n : n;
+  if (endYear < 1990 || endYear > 2100) return null;
+  return {
+    label: `FY${String(endYear % 100).padStart(2, "0")}`,
+    start: `${endYear - 1}-07-01`,
+    end: `${endYear}-06-30`,
+  };
+}
+
+/** The fiscal year that ended most recently before `today` (FY ends 30 June). */
+export function latestEndedFiscalYear(today: Date): ReportingPeriod {
+  const y = today.getUTCFullYear();
+  const m = today.getUTCMonth(); // 0-based; July = 6
+  const endYear = m >= 6 ? y : y - 1;
+  return fiscalYear(`FY${endYear}`)!;
+}
+
+export const settingsInputSchema = z.object({
+  /** "FY22"; default: the fiscal year that ended most recently. */
+  period: z
+    .string()
+    .refine((s) => fiscalYear(s) !== null, { message: 'period must look like "FY22" (July 2021 – June 2022)' })
+    .optional(),
+  /** Differences up to this many currency units are not findings. */
+  tolerance: z.number().finite().min(0).max(1_000_000).default(0.5),
+  /** PMC cap as a share of the total budget: 0.05 = 5 %. */
+  pmcCap: z.number().finite().min(0).max(1).default(0.05),
+  language: z.enum(["en", "es"]).default("en"),
+});
+export type SettingsInput = z.input<typeof settingsInputSchema>;
+
+export interface Settings {
+  period: ReportingPeriod;
+  tolerance: number;
+  pmcCap: number;
+  language: "en" | "es";
+}
+
+/** Validates settings and fills defaults; throws a ZodError naming the bad field. */
+export function parseSettings(input: SettingsInput = {}, today: Date = new Date()): Settings {
+  const s = settingsInputSchema.parse(input);
+  return {
+    period: s.period ? fiscalYear(s.period)! : latestEndedFiscalYear(today),
+    tolerance: s.tolerance,
+    pmcCap: s.pmcCap,
+    language: s.language,
+  };
+}
