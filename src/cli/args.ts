@@ -78,7 +78,7 @@ export function parseCommandLine(argv: string[]): Invocation {
   const settings = settingsFromFlags(values);
   if (command === "validate") return { kind: "validate", files, json: values.json === true, settings };
   const out = values.out;
-  if (typeof out !== "string" || out === "") throw new UsageError("--out <file.xlsx> is required", command);
+  if (typeof out !== "string" || out === "") throw new UsageError("--out <out.xlsx> is required", command);
   return { kind: "tables", files, out, settings };
 }
 

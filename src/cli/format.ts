@@ -14,7 +14,7 @@ const words = {
     workbooks: ["workbook", "workbooks"],
     in: "in",
     kinds: { workplan: "work plan", budget: "budget", expenditure: "expenditure" },
-    table: "table",
+    table: (kind: string) => `${kind} table`,
     periods: "periods",
     components: ["component", "components"],
     outputs: ["output", "outputs"],
@@ -32,7 +32,7 @@ const words = {
     workbooks: ["libro", "libros"],
     in: "en",
     kinds: { workplan: "plan de trabajo", budget: "presupuesto", expenditure: "gastos" },
-    table: "tabla",
+    table: (kind: string) => `tabla de ${kind}`,
     periods: "periodos",
     components: ["componente", "componentes"],
     outputs: ["producto", "productos"],
@@ -66,14 +66,9 @@ export function summaryLine(findings: Finding[], workbooks: number, lang: Langua
   return `${parts.join(", ")} ${w.in} ${count(workbooks, w.workbooks)}`;
 }
 
-/** Excel quotes sheet names that are not plain words: 'Work plan'!D7. */
-export function sheetRef(sheet: string, cell: string): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return cell ? `${name}!${cell}` : name;
-}
-
+/** "budget.xlsx › Work plan!D7", as the engine's own messages write a place. */
 export function findingLocation(f: Finding): string {
-  return `${f.file} › ${sheetRef(f.sheet, f.cell)}`;
+  return `${f.file} › ${f.sheet}${f.cell ? `!${f.cell}` : ""}`;
 }
 
 function componentHeading(component: string | null, lang: Language): string {
@@ -111,16 +106,16 @@ export function formatTables(report: Report, lang: Language = "en"): string[] {
     if (file.sheets.length === 0) lines.push(`  ${w.noSheets}`);
     for (const sheet of file.sheets) {
       if (sheet.tables.length === 0) {
-        lines.push(`  ${sheetRef(sheet.name, "")}: ${w.skipped} (${sheet.skipped ?? w.noTable})`);
+        lines.push(`  ${sheet.name}: ${w.skipped} — ${sheet.skipped ?? w.noTable}`);
         continue;
       }
       for (const t of sheet.tables) {
-        const parts = [`${w.kinds[t.kind]} ${w.table} ${t.range}`];
+        const parts = [`${w.table(w.kinds[t.kind])} ${t.range}`];
         if (t.periods.length > 0) parts.push(`${w.periods} ${periodList(t.periods)}`);
         const sizes = [count(t.components.length, w.components)];
         if (t.outputs.length > 0) sizes.push(count(t.outputs.length, w.outputs));
         parts.push(sizes.join(", "));
-        lines.push(`  ${sheetRef(sheet.name, "")}: ${parts.join(" · ")}`);
+        lines.push(`  ${sheet.name}: ${parts.join(" · ")}`);
       }
     }
   }

@@ -13,15 +13,8 @@ import type { Cell, CellValue, MergedArea, SheetGrid, WorkbookGrid } from "../co
 
 /** Why a workbook could not be read; the CLI and task pane may branch on it. */
 export type WorkbookReadReason =
-  | "not-found"
-  | "directory"
-  | "unreadable"
-  | "empty"
-  | "not-xlsx"
-  | "encrypted"
-  | "xls"
-  | "too-large"
-  | "damaged";
+  | "not-found" | "directory" | "unreadable" | "empty" // the path
+  | "not-xlsx" | "encrypted" | "xls" | "too-large" | "damaged"; // the bytes
 
 /** A workbook that could not be read. The message is one line and starts with the file name. */
 export class WorkbookReadError extends Error {
@@ -50,7 +43,8 @@ export async function readWorkbookBuffer(
   file: string,
   options: ReadOptions = {},
 ): Promise<WorkbookGrid> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  // isView, not instanceof: a Buffer or array from another realm (a worker, jest's sandbox) must pass too.
+  const bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
   checkWorkbookBytes(bytes, file, options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES);
   const workbook = new Workbook();
   try {
@@ -117,17 +111,9 @@ function gridCell(xc: ExcelCell): Cell | null {
 /** Any ExcelJS value or formula result → a Grid value. */
 function plainValue(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
-  switch (typeof v) {
-    case "number":
-      return Number.isFinite(v) ? v : null;
-    case "string":
-    case "boolean":
-      return v;
-    case "object":
-      break;
-    default:
-      return null;
-  }
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v !== "object") return null;
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
   const o = v as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: unknown }>).map((r) => String(r.text ?? "")).join("");
@@ -137,6 +123,7 @@ function plainValue(v: unknown): CellValue {
   return null;
 }
 
+/** An ExcelJS Range: 1-based numbers, and its "A1:B2" text. */
 interface RangeLike {
   top?: unknown;
   left?: unknown;
@@ -154,18 +141,14 @@ function sheetMerges(ws: Worksheet): MergedArea[] {
     : ((ws.model as unknown as { merges?: string[] }).merges ?? []);
   const merges: MergedArea[] = [];
   for (const r of ranges) {
-    const area = typeof r === "string" ? parseRange(r) : mergedArea(r);
+    let area: MergedArea | null = null;
+    if (typeof r === "string") area = parseRange(r);
+    else if ([r.top, r.left, r.bottom, r.right].every((n) => typeof n === "number")) {
+      area = { top: (r.top as number) - 1, left: (r.left as number) - 1, bottom: (r.bottom as number) - 1, right: (r.right as number) - 1 };
+    } else if (typeof r.range === "string") area = parseRange(r.range);
     if (area) merges.push(area);
   }
   return merges;
-}
-
-function mergedArea(r: RangeLike): MergedArea | null {
-  const { top, left, bottom, right } = r;
-  if (typeof top === "number" && typeof left === "number" && typeof bottom === "number" && typeof right === "number") {
-    return { top: top - 1, left: left - 1, bottom: bottom - 1, right: right - 1 };
-  }
-  return typeof r.range === "string" ? parseRange(r.range) : null;
 }
 
 /** "A1:B2" (1-based, as Excel writes it) → 0-based area. */

@@ -14,12 +14,21 @@ export const AMOUNT_FORMAT = "#,##0.00";
 const LINE_HEIGHT = 15;
 /** Excel's indent step, in character units. */
 const INDENT_WIDTH = 3;
-/** Bold text is about a tenth wider. */
-const BOLD_FACTOR = 1.1;
+/**
+ * Calibri letters average about 0.9 of the digit width that Excel's column
+ * unit is; bold ones about 1.0. Digits are exactly one unit.
+ */
+const TEXT_FACTOR = 0.9;
+const BOLD_FACTOR = 1.0;
+/** Room around the content; numbers get more so they do not touch the text of the next column. */
+const TEXT_PADDING = 2;
+const NUMBER_PADDING = 3;
 
 export interface PutOptions {
   /** Count this cell when sizing its column (off for free text lines that span several columns). */
   fit?: boolean;
+  /** Room to keep beside the content, in character units (a filter button). */
+  extraWidth?: number;
 }
 
 export interface CanvasLayout {
@@ -36,6 +45,7 @@ export interface CanvasLayout {
 export class SheetCanvas {
   private readonly byPosition = new Map<string, SheetCell>();
   private readonly unfitted = new Set<SheetCell>();
+  private readonly extraWidth = new Map<SheetCell, number>();
   readonly merges: MergedArea[] = [];
 
   put(row: number, col: number, value: string | number | null, style?: CellStyle, options: PutOptions = {}): SheetCell {
@@ -43,6 +53,7 @@ export class SheetCanvas {
     if (style && Object.keys(style).length > 0) cell.style = { ...style };
     this.byPosition.set(`${row},${col}`, cell);
     if (options.fit === false) this.unfitted.add(cell);
+    if (options.extraWidth) this.extraWidth.set(cell, options.extraWidth);
     return cell;
   }
 
@@ -99,7 +110,8 @@ export class SheetCanvas {
     for (const cell of cells) {
       while (widths.length <= cell.col) widths.push(layout.minWidth);
       if (this.unfitted.has(cell) || this.isMerged(cell)) continue;
-      const wanted = Math.ceil(textWidth(cell) + 2);
+      const padding = typeof cell.value === "number" ? NUMBER_PADDING : TEXT_PADDING;
+      const wanted = Math.ceil(textWidth(cell) + padding + (this.extraWidth.get(cell) ?? 0));
       widths[cell.col] = Math.max(widths[cell.col], Math.min(wanted, layout.maxWidth));
     }
     for (const [col, width] of Object.entries(layout.fixedWidths ?? {})) {
@@ -119,7 +131,7 @@ export class SheetCanvas {
       let available = 0;
       for (let c = cell.col; c <= (area?.right ?? cell.col); c++) available += widths[c] ?? 0;
       available -= 1 + (cell.style.indent ?? 0) * INDENT_WIDTH;
-      const needed = wrappedLineCount(cell.value, available, cell.style.bold ? BOLD_FACTOR : 1);
+      const needed = wrappedLineCount(cell.value, available, cell.style.bold ? BOLD_FACTOR : TEXT_FACTOR);
       if (needed > (lines.get(cell.row) ?? 1)) lines.set(cell.row, needed);
     }
     return [...lines.entries()]
@@ -131,14 +143,14 @@ export class SheetCanvas {
 /** The width a cell's content needs on one line, in character units. */
 function textWidth(cell: SheetCell): number {
   const style = cell.style ?? {};
-  let text: string;
+  const indent = (style.indent ?? 0) * INDENT_WIDTH;
   if (typeof cell.value === "number") {
-    text = style.numFmt === AMOUNT_FORMAT ? formatAmount(cell.value, "en") : String(cell.value);
-  } else {
-    text = cell.value ?? "";
+    const shown = style.numFmt === AMOUNT_FORMAT ? formatAmount(cell.value, "en") : String(cell.value);
+    return shown.length + indent;
   }
+  const text = cell.value ?? "";
   const longestLine = Math.max(0, ...text.split("\n").map((l) => l.length));
-  return longestLine * (style.bold ? BOLD_FACTOR : 1) + (style.indent ?? 0) * INDENT_WIDTH;
+  return longestLine * (style.bold ? BOLD_FACTOR : TEXT_FACTOR) + indent;
 }
 
 /** How many lines `text` takes when wrapped at word boundaries into `width` characters. */

@@ -48,26 +48,32 @@ export class FindingTargets {
   }
 
   cellsFor(finding: Finding): SheetCell[] {
-    const exact = this.bySource.get(sourceKey(finding.file, finding.sheet, finding.cell));
-    if (exact) return exact;
-    const named = this.namedCell(finding);
-    return named ? [named] : [];
+    const exact = this.bySource.get(sourceKey(finding.file, finding.sheet, finding.cell)) ?? [];
+    // A disagreement between the two tables shows on both: the cell it points at and its counterparts.
+    const crossTable = finding.rule === "mismatch.budget" || finding.rule === "mismatch.expenditure";
+    if (exact.length > 0 && !crossTable) return exact;
+    const cells = [...exact];
+    for (const named of this.namedCells(finding)) if (!cells.includes(named)) cells.push(named);
+    return cells;
   }
 
-  private namedCell(f: Finding): SheetCell | null {
+  private namedCells(f: Finding): SheetCell[] {
+    const present = (cells: Array<SheetCell | null | undefined>) => cells.filter((c): c is SheetCell => !!c);
     switch (f.rule) {
-      case "overspend.component":
-      case "mismatch.expenditure":
-        return this.financialRow(f)?.expenditure ?? this.workplanCell(f);
       case "mismatch.budget":
+        return present([this.financialRow(f)?.budget, this.workplanCell(f)]);
+      case "mismatch.expenditure":
+        return present([this.financialRow(f)?.expenditure]);
+      case "overspend.component":
+        return present([this.financialRow(f)?.expenditure ?? this.workplanCell(f)]);
       case "cap.pmc":
-        return this.financialRow(f)?.budget ?? this.workplanCell(f);
+        return present([this.financialRow(f)?.budget ?? this.workplanCell(f)]);
       case "duplicate.value":
       case "label.missing":
       case "value.invalid":
-        return null; // about one source cell: only an exact match says which
+        return []; // about one source cell: only an exact match says which
       default:
-        return this.workplanCell(f);
+        return present([this.workplanCell(f)]);
     }
   }
 

@@ -21,6 +21,7 @@ export interface CellBorder {
 export interface CellStyle {
   bold?: boolean;
   italic?: boolean;
+  underline?: boolean;
   /** Indent level (Excel's, about three characters each). */
   indent?: number;
   /** Excel number format, e.g. "#,##0.00". */

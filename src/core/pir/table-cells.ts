@@ -43,7 +43,8 @@ export function lookOf(row: TableRow): RowLook {
 }
 
 export function labelStyle(look: RowLook): CellStyle {
-  const style: CellStyle = { wrap: true, valign: "top", border: look === "total" ? TOTAL_BOX : THIN_BOX };
+  // Left, not general: Excel and LibreOffice only indent left-aligned text.
+  const style: CellStyle = { align: "left", wrap: true, valign: "top", border: look === "total" ? TOTAL_BOX : THIN_BOX };
   if (look === "component" || look === "total") style.bold = true;
   if (look === "output") style.indent = 1;
   if (look === "heading") style.italic = true;
@@ -100,9 +101,10 @@ export function putLabel(
   at: { row: number; col: number },
   row: TableRow,
   noLabel: { text: string; note: string },
+  look: RowLook = lookOf(row),
 ): SheetCell {
   const missing = row.label.trim() === "";
-  const cell = canvas.put(at.row, at.col, missing ? noLabel.text : row.label, labelStyle(lookOf(row)));
+  const cell = canvas.put(at.row, at.col, missing ? noLabel.text : row.label, labelStyle(look));
   if (missing) {
     cell.style = { ...cell.style, fill: "warning", italic: true };
     cell.note = noLabel.note;

@@ -66,15 +66,19 @@ export function mismatchRules(tables: Table[], s: Settings): Finding[] {
   for (const ref of componentRows(reference)) {
     const refBudget = budgetTold(reference, ref);
     const refSpent = spentTold(reference, ref, s);
+    // Actual expenditure reports, where they cover the component, are the
+    // better witness: the work plan's estimate is then not compared as well.
+    const reported = others.some((t) => t.kind === "expenditure" && componentRows(t).some((r) => r.component === ref.component));
     for (const t of others) {
       const row = componentRows(t).find((r) => r.component === ref.component);
       if (!row) continue;
+      const spentWitness = t.kind === "budget" || t.kind === "expenditure" || !reported;
       if (refBudget && t.kind !== "expenditure") {
         const other = budgetTold(t, row);
         if (other && Math.abs(other.value - refBudget.value) > s.tolerance)
           out.push(disagreement("mismatch.budget", ref, refBudget, other, s));
       }
-      if (refSpent) {
+      if (refSpent && spentWitness) {
         const other = spentTold(t, row, s);
         if (other && Math.abs(other.value - refSpent.value) > s.tolerance)
           out.push(disagreement("mismatch.expenditure", ref, refSpent, other, s));

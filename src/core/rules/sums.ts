@@ -13,11 +13,15 @@ export function sumRules(tables: Table[], settings: Settings): Finding[] {
   return tables.flatMap((t) => [...componentSums(t, settings), ...totalSums(t, settings), ...rowSums(t, settings)]);
 }
 
-/** Columns whose cells add up down the hierarchy: everything with an amount role. */
+/**
+ * Columns whose cells add up down the hierarchy. Row-total columns are left
+ * out: sum.row checks each of them against its own periods, so a wrong
+ * output total would otherwise be reported a second time on its component.
+ */
 function summedColumns(t: Table): number[] {
   const out: number[] = [];
   t.columns.forEach((c, i) => {
-    if (c.role === "period" || c.role === "budget" || c.role === "expenditure" || c.role === "rowTotal") out.push(i);
+    if (c.role === "period" || c.role === "budget" || c.role === "expenditure") out.push(i);
   });
   return out;
 }

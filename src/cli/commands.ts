@@ -1,0 +1,202 @@
+/**
+ * The commands behind `pir-check`. Everything takes an `io` object instead of
+ * touching process.stdout, and returns the exit code instead of exiting, so
+ * the tests run the real commands in-process.
+ *
+ * Exit codes: 0 no finding of severity error; 1 findings of severity error;
+ * 2 a workbook could not be read, or the command line is wrong.
+ */
+import { promises as fs, readFileSync } from "fs";
+import { basename, dirname, join, resolve } from "path";
+import type { CheckResult } from "../core/check";
+import type { WorkbookGrid } from "../core/grid";
+import type { Settings } from "../core/settings";
+import type { ReadFileOptions } from "../xlsx/read-file";
+import { SettingsError, UsageError, commandUsage, parseCommandLine, resolveSettings, usageText } from "./args";
+import { formatReport, oneLine, summaryLine } from "./format";
+
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+}
+
+type PirDescription = ReturnType<typeof import("../core/pir/build").buildPirWorkbook>;
+
+/**
+ * What the commands call below them. The defaults load the engine, ExcelJS
+ * and the writer on first use, so `--help` answers at once; tests may replace
+ * any of them.
+ */
+export interface CliDeps {
+  readWorkbook(path: string, options: ReadFileOptions): Promise<WorkbookGrid>;
+  check(grids: WorkbookGrid[], settings: Settings): Promise<CheckResult>;
+  buildPir(result: CheckResult, settings: Settings): Promise<PirDescription>;
+  writeWorkbook(description: PirDescription): Promise<Uint8Array>;
+  today(): Date;
+}
+
+const defaultDeps: CliDeps = {
+  readWorkbook: async (path, options) => (await import("../xlsx/read-file")).readWorkbookFile(path, options),
+  check: async (grids, settings) => (await import("../core/check")).checkWorkbooks(grids, settings),
+  buildPir: async (result, settings) => (await import("../core/pir/build")).buildPirWorkbook(result, settings),
+  writeWorkbook: async (description) => (await import("../xlsx/write")).writeWorkbook(description),
+  today: () => new Date(),
+};
+
+/** A failure whose message is already fit for the user: printed as one line, exit 2. */
+class CommandError extends Error {}
+
+const EXIT_OK = 0;
+const EXIT_FINDINGS = 1;
+const EXIT_FAILURE = 2;
+
+export async function main(argv: string[], io: CliIo, deps: Partial<CliDeps> = {}): Promise<number> {
+  const d: CliDeps = { ...defaultDeps, ...deps };
+  try {
+    const invocation = parseCommandLine(argv);
+    switch (invocation.kind) {
+      case "help":
+        io.stdout.write(invocation.command ? commandUsage[invocation.command] : usageText);
+        return EXIT_OK;
+      case "version":
+        io.stdout.write(`${packageVersion()}\n`);
+        return EXIT_OK;
+      case "validate":
+        return await validate(invocation.files, invocation.json, resolveSettings(invocation.settings, d.today()), io, d);
+      case "tables":
+        return await tables(invocation.files, invocation.out, resolveSettings(invocation.settings, d.today()), io, d);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`pir-check: ${err.message}\n\n${err.command ? commandUsage[err.command] : usageText}`);
+      return EXIT_FAILURE;
+    }
+    if (err instanceof SettingsError || err instanceof CommandError) {
+      io.stderr.write(`pir-check: ${oneLine(err.message)}\n`);
+      return EXIT_FAILURE;
+    }
+    // A bug below us: still one line, never a stack trace.
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`pir-check: internal error: ${oneLine(message)}\n`);
+    return EXIT_FAILURE;
+  }
+}
+
+export async function validate(files: string[], json: boolean, settings: Settings, io: CliIo, d: CliDeps): Promise<number> {
+  const grids = await readAll(files, io, d);
+  if (!grids) return EXIT_FAILURE;
+  const result = await d.check(grids, settings);
+  io.stdout.write(json ? `${JSON.stringify(result.report)}\n` : formatReport(result.report, settings.language));
+  return exitCodeFor(result);
+}
+
+export async function tables(files: string[], out: string, settings: Settings, io: CliIo, d: CliDeps): Promise<number> {
+  const target = await outputPath(out, files);
+  const grids = await readAll(files, io, d);
+  if (!grids) return EXIT_FAILURE;
+  const result = await d.check(grids, settings);
+  const bytes = await d.writeWorkbook(await d.buildPir(result, settings));
+  await writeAtomically(target, out, bytes);
+  const findings = result.report.findings;
+  io.stdout.write(`Wrote the PIR tables to ${out}\n${summaryLine(findings, grids.length, settings.language)}\n`);
+  if (findings.length > 0) io.stdout.write(`Run "pir-check validate" on the same workbooks to see each finding.\n`);
+  return exitCodeFor(result);
+}
+
+function exitCodeFor(result: CheckResult): number {
+  return result.findings.some((f) => f.severity === "error") ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Reads every workbook, one after the other (a big one at a time is enough
+ * memory), so that each bad file gets its own line; null when any failed.
+ */
+async function readAll(files: string[], io: CliIo, d: CliDeps): Promise<WorkbookGrid[] | null> {
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(resolve(file))) throw new CommandError(`${file} is given twice`);
+    seen.add(resolve(file));
+  }
+  const grids: WorkbookGrid[] = [];
+  let failed = false;
+  for (const file of files) {
+    try {
+      grids.push(await d.readWorkbook(file, { onSlow: (message) => io.stderr.write(`${message}\n`) }));
+    } catch (err) {
+      failed = true;
+      const message = err instanceof Error ? err.message : String(err);
+      // WorkbookReadError messages already start with the file name.
+      io.stderr.write(`pir-check: ${oneLine(message.startsWith(file) ? message : `${file}: ${message}`)}\n`);
+    }
+  }
+  return failed ? null : grids;
+}
+
+/** The absolute path to write; refuses a path that is one of the inputs (also through a link) or a folder. */
+async function outputPath(out: string, inputs: string[]): Promise<string> {
+  const target = resolve(out);
+  const targetReal = await realPath(target);
+  for (const input of inputs) {
+    if (resolve(input) === target || (await realPath(resolve(input))) === targetReal) {
+      throw new CommandError(`--out ${out} is one of the input workbooks; choose another file to write`);
+    }
+  }
+  const stat = await fs.stat(target).catch(() => null);
+  if (stat?.isDirectory()) throw new CommandError(`--out ${out} is a folder; give a file name such as ${join(out, "pir-tables.xlsx")}`);
+  return target;
+}
+
+/** The real path of a file, or of its folder joined with its name when the file does not exist yet. */
+async function realPath(path: string): Promise<string> {
+  try {
+    return await fs.realpath(path);
+  } catch {
+    try {
+      return join(await fs.realpath(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
+}
+
+/** Writes beside the target and renames, so a failure never leaves half a workbook under the real name. */
+async function writeAtomically(target: string, shownAs: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temp, bytes, { flag: "wx" });
+    await fs.rename(temp, target);
+  } catch (err) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw new CommandError(`cannot write ${shownAs}: ${writeFailure(err)}`);
+  }
+}
+
+function writeFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "its folder does not exist";
+    case "EACCES":
+    case "EPERM":
+    case "EBUSY":
+      return "permission denied, or the file is open in Excel; close it and try again";
+    case "ENOSPC":
+      return "the disk is full";
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+function packageVersion(): string {
+  // src/cli and dist/cli both sit two levels below the package root.
+  try {
+    const pkg = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string };
+    return pkg.version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
