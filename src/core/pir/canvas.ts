@@ -1,8 +1,8 @@
 /**
  * A sheet being laid out: cells by position, merges, and the widths and row
  * heights that make them readable. Widths are estimated from the text the way
- * Excel shows it (Calibri 11, about one character unit per character), so no
- * writer has to measure fonts.
+ * Excel shows it (Calibri 11, a coarse table of letter widths), so no writer
+ * has to measure fonts.
  */
 import { formatAmount } from "../amounts";
 import type { MergedArea } from "../grid";
@@ -14,12 +14,14 @@ export const AMOUNT_FORMAT = "#,##0.00";
 const LINE_HEIGHT = 15;
 /** Excel's indent step, in character units. */
 const INDENT_WIDTH = 3;
+/** Bold Calibri is about a tenth wider than regular. */
+const BOLD_FACTOR = 1.1;
 /**
- * Calibri letters average about 0.9 of the digit width that Excel's column
- * unit is; bold ones about 1.0. Digits are exactly one unit.
+ * Wrapping assumes a line holds 3 % less than measured (a row one line too
+ * tall beats a clipped one); widths allow for it, so a label that sized its
+ * column never wraps.
  */
-const TEXT_FACTOR = 0.9;
-const BOLD_FACTOR = 1.0;
+const WRAP_SLACK = 0.97;
 /** Room around the content; numbers get more so they do not touch the text of the next column. */
 const TEXT_PADDING = 2;
 const NUMBER_PADDING = 3;
@@ -35,8 +37,6 @@ export interface CanvasLayout {
   minWidth: number;
   /** Columns never grow wider than this; longer text wraps when the cell wraps. */
   maxWidth: number;
-  /** Fixed widths by column, where the content should not decide. */
-  fixedWidths?: Record<number, number>;
   frozen?: { rows: number; cols: number };
   autoFilter?: string;
   print?: PrintSetup;
@@ -110,28 +110,29 @@ export class SheetCanvas {
     for (const cell of cells) {
       while (widths.length <= cell.col) widths.push(layout.minWidth);
       if (this.unfitted.has(cell) || this.isMerged(cell)) continue;
-      const padding = typeof cell.value === "number" ? NUMBER_PADDING : TEXT_PADDING;
-      const wanted = Math.ceil(textWidth(cell) + padding + (this.extraWidth.get(cell) ?? 0));
+      const content = typeof cell.value === "number" ? textWidth(cell) + NUMBER_PADDING : textWidth(cell) / WRAP_SLACK + TEXT_PADDING;
+      const wanted = Math.ceil(content + (this.extraWidth.get(cell) ?? 0));
       widths[cell.col] = Math.max(widths[cell.col], Math.min(wanted, layout.maxWidth));
-    }
-    for (const [col, width] of Object.entries(layout.fixedWidths ?? {})) {
-      while (widths.length <= Number(col)) widths.push(layout.minWidth);
-      widths[Number(col)] = width;
     }
     return widths;
   }
 
-  /** Rows holding wrapped text that needs more than one line at the chosen widths. */
+  /**
+   * Heights of rows whose wrapped text needs more than one line. Excel fits
+   * an unmerged row by itself, but not a merged one, and LibreOffice's
+   * converter fits neither (its PDF shows the lines overlapping), so every
+   * such row gets a height.
+   */
   private rowHeights(cells: SheetCell[], widths: number[]): RowHeight[] {
     const lines = new Map<number, number>();
     for (const cell of cells) {
       if (!cell.style?.wrap || typeof cell.value !== "string" || cell.value === "") continue;
       const area = this.mergeOf(cell);
-      if (area && area.bottom > area.top) continue; // a vertical merge already has the height of its rows
+      if (area && area.bottom > area.top) continue; // a vertical merge has the height of its rows
       let available = 0;
       for (let c = cell.col; c <= (area?.right ?? cell.col); c++) available += widths[c] ?? 0;
       available -= 1 + (cell.style.indent ?? 0) * INDENT_WIDTH;
-      const needed = wrappedLineCount(cell.value, available, cell.style.bold ? BOLD_FACTOR : TEXT_FACTOR);
+      const needed = wrappedLineCount(cell.value, available, cell.style.bold === true);
       if (needed > (lines.get(cell.row) ?? 1)) lines.set(cell.row, needed);
     }
     return [...lines.entries()]
@@ -146,30 +147,52 @@ function textWidth(cell: SheetCell): number {
   const indent = (style.indent ?? 0) * INDENT_WIDTH;
   if (typeof cell.value === "number") {
     const shown = style.numFmt === AMOUNT_FORMAT ? formatAmount(cell.value, "en") : String(cell.value);
-    return shown.length + indent;
+    return shown.length + indent; // digits are one unit each, separators less: a small margin
   }
-  const text = cell.value ?? "";
-  const longestLine = Math.max(0, ...text.split("\n").map((l) => l.length));
-  return longestLine * (style.bold ? BOLD_FACTOR : TEXT_FACTOR) + indent;
+  const lines = (cell.value ?? "").split("\n");
+  return Math.max(0, ...lines.map((l) => textUnits(l, style.bold === true))) + indent;
 }
 
-/** How many lines `text` takes when wrapped at word boundaries into `width` characters. */
-export function wrappedLineCount(text: string, width: number, factor = 1): number {
-  const usable = Math.max(1, width / factor);
+const NARROW = new Set([..." ijlI.,:;'!|`"]);
+const SEMI_NARROW = new Set([..."frt()[]{}/\\-\"*"]);
+const WIDE = new Set([..."mwMW@%"]);
+
+/**
+ * The width of `text` in Excel's column unit (the width of a digit in
+ * Calibri 11), from a coarse table of Calibri's letter widths: good to a few
+ * per cent on ordinary labels, which is what sizing columns and rows needs.
+ */
+export function textUnits(text: string, bold = false): number {
+  let units = 0;
+  for (const ch of text) {
+    if (NARROW.has(ch)) units += 0.45;
+    else if (SEMI_NARROW.has(ch)) units += 0.65;
+    else if (WIDE.has(ch)) units += 1.45;
+    else if (ch >= "a" && ch <= "z") units += 0.95;
+    else units += 1;
+  }
+  return units * (bold ? BOLD_FACTOR : 1);
+}
+
+/** How many lines `text` takes when wrapped at spaces into `width` character units. */
+export function wrappedLineCount(text: string, width: number, bold = false): number {
+  const usable = Math.max(1, width * WRAP_SLACK);
+  const space = textUnits(" ", bold);
   let count = 0;
   for (const paragraph of text.split("\n")) {
     let lines = 1;
     let used = 0;
     for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-      const need = used === 0 ? word.length : used + 1 + word.length;
+      const size = textUnits(word, bold);
+      const need = used === 0 ? size : used + space + size;
       if (need <= usable) {
         used = need;
       } else if (used === 0) {
-        lines += Math.ceil(word.length / usable) - 1; // a word longer than the line breaks anywhere
-        used = word.length % usable;
+        lines += Math.ceil(size / usable) - 1; // a word longer than the line breaks anywhere
+        used = size % usable;
       } else {
         lines++;
-        used = Math.min(word.length, usable);
+        used = Math.min(size, usable);
       }
     }
     count += lines;

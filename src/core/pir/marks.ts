@@ -68,6 +68,9 @@ export class FindingTargets {
         return present([this.financialRow(f)?.expenditure ?? this.workplanCell(f)]);
       case "cap.pmc":
         return present([this.financialRow(f)?.budget ?? this.workplanCell(f)]);
+      case "sum.row":
+        // The row's own Total column is not reproduced: the finding is about the row.
+        return present([this.workplanRow(f)?.label]);
       case "duplicate.value":
       case "label.missing":
       case "value.invalid":
@@ -82,11 +85,16 @@ export class FindingTargets {
     return this.financial.get(f.component) ?? null;
   }
 
-  private workplanCell(f: Finding): SheetCell | null {
-    const row =
+  private workplanRow(f: Finding): WorkplanTargets | null {
+    return (
       (f.output !== null ? this.workplan.get(`o:${f.output}`) : undefined) ??
       (f.component !== null ? this.workplan.get(`c:${f.component}`) : undefined) ??
-      (f.rule === "sum.total" ? this.workplanTotal : null);
+      (f.rule === "sum.total" ? this.workplanTotal : null)
+    );
+  }
+
+  private workplanCell(f: Finding): SheetCell | null {
+    const row = this.workplanRow(f);
     if (!row) return null;
     if (f.period !== null) return row.periods.get(f.period) ?? null;
     return row.budget ?? row.label;

@@ -76,7 +76,7 @@ export interface SheetDescription {
   merges: MergedArea[];
   /** Excel character units, one per column from column A. */
   columnWidths: number[];
-  /** Only rows whose text wraps onto several lines; other rows keep the default height. */
+  /** Only rows whose wrapped text needs several lines; the others keep the default height. */
   rowHeights?: RowHeight[];
   /** Rows and columns that stay in view when scrolling. */
   frozen?: { rows: number; cols: number };

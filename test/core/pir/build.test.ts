@@ -1,52 +1,8 @@
 import { formatAmount } from "../../../src/core/amounts";
 import { buildPirWorkbook } from "../../../src/core/pir/build";
-import { describedCell, type SheetCell, type SheetDescription } from "../../../src/core/pir/sheet";
 import { fiscalYear } from "../../../src/core/settings";
-import type { Finding, Table } from "../../../src/core/model";
-import {
-  BUDGET_FILE,
-  BUDGET_ROWS,
-  BUDGET_SHEET,
-  WORKPLAN_FILE,
-  WORKPLAN_ROWS,
-  WORKPLAN_SHEET,
-  checkResultOf,
-  finding,
-  seedBudgetTable,
-  seedSettings,
-  seedWorkplanTable,
-} from "./seed-tables";
-
-const AMOUNT = "#,##0.00";
-
-function pirSheet(tables: Table[], findings: Finding[] = [], settings = seedSettings()): SheetDescription {
-  return buildPirWorkbook(checkResultOf(tables, findings), settings).sheets[0];
-}
-
-function at(sheet: SheetDescription, row: number, col: number): SheetCell {
-  const cell = describedCell(sheet, row, col);
-  if (!cell) throw new Error(`no cell at ${row},${col}`);
-  return cell;
-}
-
-/** The 0-based rows whose first cell holds `text`, top to bottom. */
-function rowsLabelled(sheet: SheetDescription, text: string): number[] {
-  return sheet.cells.filter((c) => c.col === 0 && c.value === text).map((c) => c.row);
-}
-
-function rowLabelled(sheet: SheetDescription, text: string, nth = 0): number {
-  const rows = rowsLabelled(sheet, text);
-  if (rows.length <= nth) throw new Error(`no row labelled "${text}"`);
-  return rows[nth];
-}
-
-function rowValues(sheet: SheetDescription, row: number, from: number, to: number): Array<SheetCell["value"]> {
-  const values: Array<SheetCell["value"]> = [];
-  for (let col = from; col <= to; col++) values.push(describedCell(sheet, row, col)?.value ?? null);
-  return values;
-}
-
-const seedBoth = () => [seedWorkplanTable(), seedBudgetTable()];
+import { BUDGET_ROWS, WORKPLAN_ROWS, checkResultOf, seedBudgetTable, seedSettings, seedWorkplanTable } from "./seed-tables";
+import { AMOUNT, at, pirSheet, rowLabelled, rowValues, rowsLabelled, seedBoth } from "./sheet-query";
 
 describe("buildPirWorkbook: the PIR tables sheet from the seed", () => {
   const sheet = pirSheet(seedBoth());
@@ -142,12 +98,24 @@ describe("buildPirWorkbook: the PIR tables sheet from the seed", () => {
 
   test("columns are wide enough for the labels and the largest amounts", () => {
     const longest = Math.max(...WORKPLAN_ROWS.map((r) => r.label.length), ...BUDGET_ROWS.map((r) => r.label.length));
-    expect(sheet.columnWidths[0]).toBeGreaterThanOrEqual(Math.min(longest * 0.9, 70));
+    // Calibri letters are at least 0.8 of a column unit on average; 70 is the cap beyond which labels wrap.
+    expect(sheet.columnWidths[0]).toBeGreaterThanOrEqual(longest * 0.8);
+    expect(sheet.columnWidths[0]).toBeLessThanOrEqual(70);
     for (const cell of sheet.cells.filter((c) => typeof c.value === "number")) {
       expect(sheet.columnWidths[cell.col]).toBeGreaterThanOrEqual(formatAmount(cell.value as number, "en").length + 1);
     }
     expect(sheet.columnWidths[1]).toBeGreaterThanOrEqual("4,114,000.00".length + 1);
     expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true });
+  });
+
+  test("a label longer than the widest column wraps, and its row is made tall enough", () => {
+    const workplan = seedWorkplanTable();
+    workplan.rows[1].label = `1.1.1 ${"Regulation, planning aids and policies for industrial zones ".repeat(3).trim()}`;
+    const s = pirSheet([workplan]);
+    const row = rowLabelled(s, workplan.rows[1].label);
+    expect(s.columnWidths[0]).toBe(70);
+    expect(at(s, row, 0).style?.wrap).toBe(true);
+    expect(s.rowHeights).toContainEqual({ row, height: 45 }); // about 190 characters: three lines of 70
   });
 
   test("merged areas never overlap", () => {
@@ -193,6 +161,8 @@ describe("buildPirWorkbook: VIII.3 derived from the work plan when there is no b
       "No budget table was recognised: Expenditure is the sum of the work plan's periods that end by 30 June 2022 (2018 – 2022 Q2).",
     );
     expect(sheet.merges).toContainEqual({ top: first + 6, left: 0, bottom: first + 6, right: 2 });
+    // The merged note wraps onto two lines; every label fits on one.
+    expect(sheet.rowHeights).toEqual([{ row: first + 6, height: 30 }]);
   });
 
   test("an earlier reporting period sums fewer periods: FY21 stops before the year 2021", () => {
@@ -210,71 +180,6 @@ describe("buildPirWorkbook: VIII.3 derived from the work plan when there is no b
     expect(texts).toContain("No budget or work plan table was recognised in the input workbooks.");
     expect(texts).toContain("No work plan table was recognised in the input workbooks.");
     expect(texts).not.toContain("Project components");
-  });
-});
-
-describe("buildPirWorkbook: findings on the cells they are about", () => {
-  const overspend = finding({
-    rule: "overspend.component", severity: "error", file: BUDGET_FILE, sheet: BUDGET_SHEET, cell: "C5",
-    component: "1", expected: 235000, actual: 242717.56, message: "Component 1 spent 242,717.56 of 235,000.00.",
-  });
-  const duplicate = finding({ rule: "duplicate.value", severity: "warning", file: BUDGET_FILE, sheet: BUDGET_SHEET, cell: "C7", message: "475,924.04 also in C6." });
-  const duplicateToo = finding({ rule: "overspend.component", severity: "error", file: BUDGET_FILE, sheet: BUDGET_SHEET, cell: "C7", component: "3", message: "Component 3 over." });
-  const mismatch = finding({
-    rule: "mismatch.budget", severity: "warning", file: WORKPLAN_FILE, sheet: WORKPLAN_SHEET, cell: "C14", component: "3",
-    expected: 889000, actual: 1069000, message: "1,069,000.00 in the work plan, 889,000.00 in the budget.",
-  });
-  const period = finding({ rule: "overspend.period", severity: "info", file: WORKPLAN_FILE, sheet: WORKPLAN_SHEET, cell: "H15", output: "3.1.1", period: "2022-Q1" });
-  const elsewhere = finding({ rule: "overspend.component", severity: "error", file: "other.xlsx", sheet: "X", cell: "Z99", component: "2", message: "Component 2 over (other file)." });
-  const total = finding({ rule: "sum.total", severity: "error", file: BUDGET_FILE, sheet: BUDGET_SHEET, cell: "B11", message: "Total off." });
-  const lost = finding({ rule: "duplicate.value", severity: "warning", file: "other.xlsx", sheet: "X", cell: "A1" });
-  const sheet = pirSheet(seedBoth(), [overspend, duplicate, duplicateToo, mismatch, period, elsewhere, total, lost]);
-  const fin = (label: string, col: number) => at(sheet, rowLabelled(sheet, label), col);
-
-  test("a finding on a reproduced source cell fills that cell by severity and notes 'rule: message'", () => {
-    const cell = fin("Component 1 – Policy framework for sustainable industrial zone development", 2);
-    expect(cell.value).toBe(242717.56);
-    expect(cell.style?.fill).toBe("error");
-    expect(cell.note).toBe("overspend.component: Component 1 spent 242,717.56 of 235,000.00.");
-    expect(fin("Component 1 – Policy framework for sustainable industrial zone development", 1).style?.fill).toBeUndefined();
-  });
-
-  test("two findings on one cell: the worst severity fills it and the note lists both, worst first", () => {
-    const cell = fin("Component 3 – Pilot demonstration of clean and low-carbon technologies", 2);
-    expect(cell.style?.fill).toBe("error");
-    expect(cell.note).toBe("overspend.component: Component 3 over.\nduplicate.value: 475,924.04 also in C6.");
-  });
-
-  test("a budget mismatch shows on the work-plan cell it points at and on the budget table's counterpart", () => {
-    const workplanCell = at(sheet, rowLabelled(sheet, "C.3: Pilot demonstration of clean and low-carbon technologies"), 1);
-    expect(workplanCell.value).toBe(1069000);
-    expect(workplanCell.style?.fill).toBe("warning");
-    const budgetCell = fin("Component 3 – Pilot demonstration of clean and low-carbon technologies", 1);
-    expect(budgetCell.value).toBe(889000);
-    expect(budgetCell.note).toBe("mismatch.budget: 1,069,000.00 in the work plan, 889,000.00 in the budget.");
-  });
-
-  test("a period cell of an output, a finding from a file we do not reproduce, and the source total", () => {
-    const periodCell = at(sheet, rowLabelled(sheet, "3.1.1 Feasibility studies and assessment"), 6);
-    expect(periodCell.value).toBe(31000);
-    expect(periodCell.style?.fill).toBe("info");
-    const other = fin("Component 2 – Capacity building on sustainable industrial zone planning", 2);
-    expect(other.note).toBe("overspend.component: Component 2 over (other file).");
-    expect(fin("Total (USD)", 1).note).toBe("sum.total: Total off.");
-  });
-
-  test("findings land nowhere else", () => {
-    const noted = sheet.cells.filter((c) => c.note !== undefined);
-    // C1 expenditure, C3 expenditure, C3 budget (both tables), 3.1.1 2022 Q1, C2 expenditure, total budget, "(no label)".
-    expect(noted).toHaveLength(8);
-    expect(sheet.cells.filter((c) => c.style?.fill === "error" || c.style?.fill === "warning" || c.style?.fill === "info")).toHaveLength(8);
-  });
-
-  test("in the derived table, a finding on a work-plan budget cell shows in both tables", () => {
-    const s = pirSheet([seedWorkplanTable()], [mismatch]);
-    const flagged = s.cells.filter((c) => c.style?.fill === "warning");
-    expect(flagged.map((c) => c.value)).toEqual([1069000, 1069000]);
-    expect(flagged[0].row).toBeLessThan(rowLabelled(s, "Outputs"));
   });
 });
 
@@ -298,41 +203,3 @@ describe("buildPirWorkbook: Spanish", () => {
   });
 });
 
-describe("buildPirWorkbook: the Findings sheet", () => {
-  const findings: Finding[] = [
-    finding({ rule: "sum.component", severity: "warning", file: WORKPLAN_FILE, sheet: WORKPLAN_SHEET, cell: "C14", component: "3", message: "w C14" }),
-    finding({ rule: "overspend.period", severity: "info", file: BUDGET_FILE, sheet: BUDGET_SHEET, cell: "A1", period: "2022-Q1", message: "i" }),
-    finding({ rule: "sum.row", severity: "warning", file: WORKPLAN_FILE, sheet: WORKPLAN_SHEET, cell: "H9", output: "2.1.1", message: "w H9" }),
-    finding({ rule: "overspend.component", severity: "error", file: BUDGET_FILE, sheet: BUDGET_SHEET, cell: "C5", component: "1", expected: 235000, actual: 242717.56, message: "e C5" }),
-    finding({ rule: "label.missing", severity: "warning", file: BUDGET_FILE, sheet: BUDGET_SHEET, cell: "A8", message: "w A8" }),
-  ];
-  const sheet = buildPirWorkbook(checkResultOf(seedBoth(), findings), seedSettings()).sheets[1];
-
-  test("has a frozen header row of the nine columns", () => {
-    expect(sheet.name).toBe("Findings");
-    expect(rowValues(sheet, 0, 0, 8)).toEqual(["Severity", "Rule", "Component", "Output", "Period", "Expected", "Actual", "Message", "Source"]);
-    expect(sheet.frozen).toEqual({ rows: 1, cols: 0 });
-    expect(sheet.autoFilter).toBe("A1:I1");
-  });
-
-  test("lists findings by severity, then file, sheet and cell in reading order (H9 before C14)", () => {
-    expect([1, 2, 3, 4, 5].map((r) => at(sheet, r, 7).value)).toEqual(["e C5", "w A8", "w H9", "w C14", "i"]);
-    expect(rowValues(sheet, 1, 0, 6)).toEqual(["Error", "overspend.component", "1", null, null, 235000, 242717.56]);
-    expect(at(sheet, 1, 0).style?.fill).toBe("error");
-    expect(at(sheet, 1, 5).style?.numFmt).toBe(AMOUNT);
-    expect(at(sheet, 5, 4).value).toBe("2022 Q1");
-    expect(describedCell(sheet, 6, 0)).toBeUndefined();
-  });
-
-  test("the Source cell shows file › sheet!cell and links to it", () => {
-    const source = at(sheet, 3, 8);
-    expect(source.value).toBe("workplan.xlsx › Work plan!H9");
-    expect(source.link).toEqual({ file: WORKPLAN_FILE, sheet: WORKPLAN_SHEET, cell: "H9" });
-  });
-
-  test("without findings, one row says so", () => {
-    const empty = buildPirWorkbook(checkResultOf(seedBoth(), []), seedSettings()).sheets[1];
-    const body = empty.cells.filter((c) => c.row > 0 && c.value !== null);
-    expect(body.map((c) => [c.row, c.col, c.value])).toEqual([[1, 0, "No findings: the tables hold together."]]);
-  });
-});
