@@ -90,7 +90,8 @@ export async function validate(files: string[], json: boolean, settings: Setting
   const grids = await readAll(files, io, d);
   if (!grids) return EXIT_FAILURE;
   const result = await d.check(grids, settings);
-  io.stdout.write(json ? `${JSON.stringify(result.report)}\n` : formatReport(result.report, settings.language));
+  if (json) io.stdout.write(`${JSON.stringify(result.report)}\n`);
+  else io.stdout.write(`${await periodLine(result, settings)}\n\n${formatReport(result.report, settings.language)}`);
   return exitCodeFor(result);
 }
 
@@ -105,6 +106,20 @@ export async function tables(files: string[], out: string, settings: Settings, i
   io.stdout.write(`Wrote the PIR tables to ${out}\n${summaryLine(findings, grids.length, settings.language)}\n`);
   if (findings.length > 0) io.stdout.write(`Run "pir-check validate" on the same workbooks to see each finding.\n`);
   return exitCodeFor(result);
+}
+
+/** Which reporting period the figures were checked for, and where it came from. */
+async function periodLine(result: CheckResult, requested: Settings): Promise<string> {
+  const { reportingPeriodLine } = await import("../core/pir/labels");
+  const s = result.settings ?? requested;
+  const es = s.language === "es";
+  const source =
+    s.periodSource === "workbook"
+      ? es ? " — tomado del título del libro; cámbielo con --period" : " — named in a workbook's title; set another with --period"
+      : s.periodSource === "default"
+        ? es ? " — el último año fiscal cerrado; cámbielo con --period" : " — the fiscal year that ended last; set another with --period"
+        : "";
+  return `${reportingPeriodLine(s.period, s.language)}${source}`;
 }
 
 function exitCodeFor(result: CheckResult): number {

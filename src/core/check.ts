@@ -6,6 +6,7 @@ import type { WorkbookGrid } from "./grid";
 import type { Finding, Report, Table, WorkbookRecognition } from "./model";
 import { recognizeWorkbook } from "./recognize";
 import { runRules } from "./rules";
+import { inferReportingPeriod } from "./reporting-period";
 import type { Settings } from "./settings";
 
 export interface CheckResult {
@@ -15,14 +16,18 @@ export interface CheckResult {
   findings: Finding[];
   /** The `--json` shape. */
   report: Report;
+  /** The settings the rules ran with: the reporting period may come from a workbook's title. */
+  settings: Settings;
 }
 
 /** Recognises the tables of all workbooks together, then validates them together (cross-workbook rules need both). */
 export function checkWorkbooks(grids: WorkbookGrid[], settings: Settings): CheckResult {
   const recognitions = grids.map(recognizeWorkbook);
   const tables = recognitions.flatMap((r) => r.sheets.flatMap((s) => s.tables));
-  const findings = runRules(tables, settings);
-  return { recognitions, tables, findings, report: toReport(recognitions, findings) };
+  const named = settings.periodSource === "default" ? inferReportingPeriod(tables) : null;
+  const effective: Settings = named ? { ...settings, period: named, periodSource: "workbook" } : settings;
+  const findings = runRules(tables, effective);
+  return { recognitions, tables, findings, report: toReport(recognitions, findings), settings: effective };
 }
 
 export function tablePeriods(table: Table): string[] {

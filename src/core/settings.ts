@@ -54,6 +54,11 @@ export type SettingsInput = z.input<typeof settingsInputSchema>;
 
 export interface Settings {
   period: ReportingPeriod;
+  /**
+   * Where the period came from: the user's setting, a workbook's title
+   * ("PIR FY22"), or the default (the fiscal year that ended last).
+   */
+  periodSource: "setting" | "workbook" | "default";
   tolerance: number;
   pmcCap: number;
   language: "en" | "es";
@@ -64,6 +69,7 @@ export function parseSettings(input: SettingsInput = {}, today: Date = new Date(
   const s = settingsInputSchema.parse(input);
   return {
     period: s.period ? fiscalYear(s.period)! : latestEndedFiscalYear(today),
+    periodSource: s.period ? "setting" : "default",
     tolerance: s.tolerance,
     pmcCap: s.pmcCap,
     language: s.language,

@@ -1,3 +1,4 @@
+import type { Settings } from "../../src/core/settings";
 import { createHash } from "crypto";
 import { spawnSync } from "child_process";
 import { promises as fs, readFileSync } from "fs";
@@ -102,7 +103,8 @@ describe("validate", () => {
     const json = await run(["validate", "--json", "--period", "FY22", WORKPLAN, BUDGET]);
     const report = reportSchema.parse(JSON.parse(json.stdout));
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines[0]).toBe(WORKPLAN);
+    expect(lines[0]).toBe("Reporting period: FY22 (1 July 2021 – 30 June 2022)");
+    expect(lines[2]).toBe(WORKPLAN);
     expect(lines).toContain(BUDGET);
     expect(lines).toContain(`  Financial implementation: budget table ${report.files[1].sheets[0].tables[0].range} · 5 components`);
     const summary = SUMMARY.exec(lines[lines.length - 1]);
@@ -140,7 +142,7 @@ describe("validate", () => {
   });
 
   test("the exit code follows the severities the engine reports", async () => {
-    const only = (severity: Finding["severity"]) => async (grids: unknown[]): Promise<CheckResult> => {
+    const only = (severity: Finding["severity"]) => async (grids: unknown[], settings: Settings): Promise<CheckResult> => {
       const finding: Finding = {
         rule: "sum.total",
         severity,
@@ -154,7 +156,7 @@ describe("validate", () => {
         actual: 11,
         message: "Total is off by 1.",
       };
-      return { recognitions: [], tables: [], findings: [finding], report: { files: [], findings: [finding] } };
+      return { recognitions: [], tables: [], findings: [finding], report: { files: [], findings: [finding] }, settings };
     };
     expect((await run(["validate", WORKPLAN], { check: only("warning") })).code).toBe(0);
     expect((await run(["validate", WORKPLAN], { check: only("info") })).code).toBe(0);

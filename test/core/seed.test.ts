@@ -71,6 +71,17 @@ describe("the seed work plan and financial table together (FY22)", () => {
     ]);
   });
 
+  it("takes the reporting period from the financial table's title when none is set", async () => {
+    const named = await checkFixtures([WP, BT], {});
+    expect(named.settings.period.label).toBe("FY22");
+    expect(named.settings.periodSource).toBe("workbook");
+    const set = await checkFixtures([WP, BT], { period: "FY22" });
+    expect(named.findings).toEqual(set.findings);
+    // The work plan's title names no period: the default is the fiscal year that ended last.
+    const alone = await checkFixtures([WP], {});
+    expect([alone.settings.period.label, alone.settings.periodSource]).toEqual(["FY26", "default"]);
+  });
+
   it("finds only the work plan's own findings when it is checked alone", async () => {
     const alone = await checkFixtures([WP]);
     const together = await checkFixtures([WP, BT]);

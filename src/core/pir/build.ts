@@ -18,7 +18,9 @@ import { writeWorkplanSection } from "./workplan";
 /** Blank rows between the two tables. */
 const SECTION_GAP = 2;
 
-export function buildPirWorkbook(result: CheckResult, settings: Settings): WorkbookDescription {
+export function buildPirWorkbook(result: CheckResult, requested: Settings): WorkbookDescription {
+  // The period the findings were computed for, which a workbook's title may have named.
+  const settings: Settings = { ...requested, period: result.settings?.period ?? requested.period };
   const labels = pirLabels(settings.language);
   return {
     sheets: [buildPirSheet(result, settings), buildFindingsSheet(result.findings, labels, settings.language)],

@@ -143,7 +143,7 @@ export function seedBudgetTable(): Table {
 }
 
 export function seedSettings(language: "en" | "es" = "en"): Settings {
-  return { period: fiscalYear("FY22")!, tolerance: 0.5, pmcCap: 0.05, language };
+  return { period: fiscalYear("FY22")!, periodSource: "setting", tolerance: 0.5, pmcCap: 0.05, language };
 }
 
 /** A CheckResult holding these tables and findings; recognitions and report are not read by the PIR builder. */
@@ -153,6 +153,7 @@ export function checkResultOf(tables: Table[], findings: Finding[] = []): CheckR
     tables,
     findings,
     report: { files: [], findings },
+    settings: seedSettings(),
   };
 }
 
