@@ -148,7 +148,9 @@ function count(s: string, ch: string): number {
  */
 export function roundCents(x: number): number {
   if (!Number.isFinite(x)) return x;
-  const cents = Math.round(Number((Math.abs(x) * 100).toPrecision(15)));
+  // The nudge of one ulp makes 1.005 (stored as 1.00499999…) round up as a person expects,
+  // without the cost of a round trip through a string on every amount.
+  const cents = Math.round(Math.abs(x) * 100 * (1 + Number.EPSILON));
   if (cents === 0) return 0;
   return (Math.sign(x) * cents) / 100;
 }
@@ -156,8 +158,7 @@ export function roundCents(x: number): number {
 /** A multiple of 100 (0 included): such amounts repeat by coincidence more often. */
 export function isRoundAmount(x: number): boolean {
   if (!Number.isFinite(x)) return false;
-  const cents = Math.round(roundCents(x) * 100);
-  return cents % 10_000 === 0;
+  return Math.round(roundCents(x) * 100) % 10_000 === 0;
 }
 
 /** "236,354.50" (en) or "236.354,50" (es); always two decimals. */

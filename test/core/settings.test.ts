@@ -39,6 +39,7 @@ describe("parseSettings", () => {
   test("fills every default", () => {
     expect(parseSettings({}, utc("2026-11-24"))).toEqual({
       period: { label: "FY26", start: "2025-07-01", end: "2026-06-30" },
+      periodSource: "default",
       tolerance: 0.5,
       pmcCap: 0.05,
       language: "en",
@@ -48,6 +49,7 @@ describe("parseSettings", () => {
   test("takes every value given", () => {
     expect(parseSettings({ period: "FY22", tolerance: 1, pmcCap: 0.1, language: "es" }, utc("2026-11-24"))).toEqual({
       period: { label: "FY22", start: "2021-07-01", end: "2022-06-30" },
+      periodSource: "setting",
       tolerance: 1,
       pmcCap: 0.1,
       language: "es",

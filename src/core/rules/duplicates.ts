@@ -8,18 +8,14 @@ import type { Finding, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
 import { makeFinding } from "./finding";
 import { money, subject } from "./messages";
-import { cellOf, childrenOf } from "./table-access";
+import { cellOf, parentOf } from "./table-access";
 
 export function duplicateRules(tables: Table[], s: Settings): Finding[] {
   return tables.flatMap((t) => duplicatesIn(t, s));
 }
 
 function related(t: Table, a: TableRow, b: TableRow): boolean {
-  const pairs: Array<[TableRow, TableRow]> = [
-    [a, b],
-    [b, a],
-  ];
-  return pairs.some(([p, c]) => p.kind === "component" && childrenOf(t, p).includes(c));
+  return parentOf(t, a) === b || parentOf(t, b) === a;
 }
 
 function duplicatesIn(t: Table, s: Settings): Finding[] {

@@ -8,7 +8,7 @@ import type { Finding, Period, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
 import { makeFinding } from "./finding";
 import { money, period as periodText, subject } from "./messages";
-import { amountAt, cellOf, childrenOf, columnIndex, periodColumns } from "./table-access";
+import { amountAt, cellOf, childrenOf, columnIndex, parentOf, periodColumns } from "./table-access";
 
 export function overspendRules(tables: Table[], settings: Settings): Finding[] {
   const out: Finding[] = [];
@@ -56,10 +56,10 @@ function budgetOverspend(t: Table, s: Settings): Finding[] {
 
 /** A component's single output repeating the component's own amounts adds nothing to report. */
 function repeatsOnlyParent(t: Table, r: TableRow): boolean {
-  const parent = t.rows.find((p) => p.kind === "component" && p.component === r.component && t.rows.indexOf(p) < t.rows.indexOf(r));
+  const parent = parentOf(t, r);
   if (!parent) return false;
   const kids = childrenOf(t, parent);
-  return kids.length === 1 && kids[0] === r && r.amounts.every((a, i) => (a?.value ?? 0) === (parent.amounts[i]?.value ?? 0));
+  return kids.length === 1 && r.amounts.every((a, i) => (a?.value ?? 0) === (parent.amounts[i]?.value ?? 0));
 }
 
 function planOverspend(t: Table, s: Settings): Finding[] {

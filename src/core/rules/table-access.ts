@@ -49,17 +49,45 @@ export function rowsBeforeTotal(table: Table): TableRow[] {
   return end < 0 ? table.rows : table.rows.slice(0, end);
 }
 
+interface Hierarchy {
+  children: Map<TableRow, TableRow[]>;
+  parent: Map<TableRow, TableRow>;
+}
+
+const hierarchies = new WeakMap<Table, Hierarchy>();
+
+/** Component → children links, worked out once per table: rules ask for them for every row. */
+function hierarchy(table: Table): Hierarchy {
+  let h = hierarchies.get(table);
+  if (h) return h;
+  h = { children: new Map(), parent: new Map() };
+  let open: TableRow[] | null = null;
+  let owner: TableRow | null = null;
+  for (const r of table.rows) {
+    if (r.kind === "component") {
+      open = [];
+      owner = r;
+      h.children.set(r, open);
+    } else if (r.kind === "total" || r.kind === "afterTotal" || (r.kind === "unlabeled" && r.component === null)) {
+      open = null;
+      owner = null;
+    } else if (open && owner && (r.kind === "output" || r.kind === "unlabeled")) {
+      open.push(r);
+      h.parent.set(r, owner);
+    }
+  }
+  hierarchies.set(table, h);
+  return h;
+}
+
 /** The output rows (and unlabeled rows among them) that follow a component row up to the next component or total. */
 export function childrenOf(table: Table, component: TableRow): TableRow[] {
-  const i = table.rows.indexOf(component);
-  const out: TableRow[] = [];
-  for (let j = i + 1; j < table.rows.length; j++) {
-    const r = table.rows[j];
-    if (r.kind === "component" || r.kind === "total" || r.kind === "afterTotal") break;
-    if (r.kind === "output" || (r.kind === "unlabeled" && r.component !== null)) out.push(r);
-    if (r.kind === "unlabeled" && r.component === null) break;
-  }
-  return out;
+  return hierarchy(table).children.get(component) ?? [];
+}
+
+/** The component row an output row sits under, if any. */
+export function parentOf(table: Table, row: TableRow): TableRow | null {
+  return hierarchy(table).parent.get(row) ?? null;
 }
 
 export function totalRow(table: Table): TableRow | null {

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: measures, in one run, figures that can be compared on a
+ * noisy machine — full `pir-check validate` against ExcelJS merely opening
+ * the same file, the engine alone per 100,000 amount cells, `pir-check
+ * tables` end to end, and peak memory (each in a child process). Prints a
+ * table, writes bench-results.json and BENCHMARKS.md.
+ */
+import { execFileSync } from "child_process";
+import { mkdirSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { checkWorkbooks } from "../core/check";
+import { parseSettings } from "../core/settings";
+import { main } from "../cli/commands";
+import { readWorkbookFile } from "../xlsx/read-file";
+import { QUARTERS, makeWorkplanBytes } from "./make-workplan";
+import { extraBenchmarks, type ExtraFigures } from "./extras";
+
+const SIZES = (process.env.BENCH_SIZES ?? "100,1000,3000,10000").split(",").map(Number);
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
+const ROOT = path.join(__dirname, "..", "..");
+const WORK = path.join(os.tmpdir(), "pir-bench");
+
+interface SizeFigures {
+  outputs: number;
+  amountCells: number;
+  fileBytes: number;
+  excelOpenMs: number;
+  validateMs: number;
+  ratio: number;
+  engineMs: number;
+  engineMsPer100k: number;
+  tablesMs: number;
+  validatePeakMB: number;
+  tablesPeakMB: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
+
+/** Peak resident memory of a CLI run in its own process (Linux `/proc` via process.resourceUsage). */
+function peakMB(args: string[]): number {
+  const script = `const {main}=require(${JSON.stringify(path.join(ROOT, "dist", "cli", "commands.js"))});` +
+    `main(${JSON.stringify(args)},{stdout:{write:()=>true},stderr:process.stderr}).then(()=>{process.stdout.write(String(process.resourceUsage().maxRSS))})`;
+  const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  return Math.round(Number(out) / 1024);
+}
+
+async function measure(outputs: number): Promise<SizeFigures> {
+  const bytes = await makeWorkplanBytes(outputs);
+  const file = path.join(WORK, `workplan-${outputs}.xlsx`);
+  writeFileSync(file, bytes);
+  const out = path.join(WORK, `pir-${outputs}.xlsx`);
+  const settings = parseSettings({ period: "FY22" });
+  const grid = await readWorkbookFile(file);
+
+  const open: number[] = [];
+  const validate: number[] = [];
+  const engine: number[] = [];
+  const tables: number[] = [];
+  // Interleaved, so that a burst of noise hurts both sides of a ratio alike.
+  for (let i = 0; i < REPEATS; i++) {
+    open.push(await time(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer)));
+    validate.push(await time(() => main(["validate", "--json", "--period", "FY22", file], quiet)));
+    engine.push(await time(() => checkWorkbooks([grid], settings)));
+    if (i < 3) tables.push(await time(() => main(["tables", "--period", "FY22", "--out", out, file], quiet)));
+  }
+  const amountCells = outputs * (QUARTERS + 2) + Math.ceil(outputs / 10) * (QUARTERS + 2);
+  const excelOpenMs = median(open);
+  const validateMs = median(validate);
+  const engineMs = median(engine);
+  return {
+    outputs,
+    amountCells,
+    fileBytes: bytes.length,
+    excelOpenMs,
+    validateMs,
+    ratio: validateMs / excelOpenMs,
+    engineMs,
+    engineMsPer100k: (engineMs / amountCells) * 100_000,
+    tablesMs: median(tables),
+    validatePeakMB: peakMB(["validate", "--json", "--period", "FY22", file]),
+    tablesPeakMB: peakMB(["tables", "--period", "FY22", "--out", out, file]),
+  };
+}
+
+function fmt(x: number, digits = 0): string {
+  return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${os.cpus().length} × ${cpu}, ${fmt(os.totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+function tableOf(sizes: SizeFigures[]): string {
+  const head =
+    "| outputs × 24 quarters | amount cells | file | ExcelJS open | `validate` (full) | ratio (target ≤ 1.2) | engine alone | engine per 100k cells (target < 50 ms) | `tables` | peak RSS validate / tables |\n" +
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+  const rows = sizes.map(
+    (s) =>
+      `| ${fmt(s.outputs)} | ${fmt(s.amountCells)} | ${fmt(s.fileBytes / 1024)} KB | ${fmt(s.excelOpenMs)} ms | ${fmt(s.validateMs)} ms | ${fmt(s.ratio, 2)} | ${fmt(s.engineMs, 1)} ms | ${fmt(s.engineMsPer100k, 1)} ms | ${fmt(s.tablesMs)} ms | ${fmt(s.validatePeakMB)} / ${fmt(s.tablesPeakMB)} MB |`,
+  );
+  return [head, ...rows].join("\n");
+}
+
+async function run(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  const sizes: SizeFigures[] = [];
+  for (const n of SIZES) {
+    process.stderr.write(`measuring ${n} outputs…\n`);
+    sizes.push(await measure(n));
+  }
+  const extras: ExtraFigures = await extraBenchmarks(ROOT);
+  const taken = new Date().toISOString();
+  const results = { taken, machine: machine(), repeats: REPEATS, sizes, ...extras.json };
+  writeFileSync(path.join(ROOT, "bench-results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const md = [
+    "# Benchmarks",
+    "",
+    `Latest run: ${taken} on ${machine()}. Made by \`npm run bench\` (medians of ${REPEATS} interleaved runs; figures also in \`bench-results.json\`).`,
+    "",
+    "## Engine and CLI",
+    "",
+    tableOf(sizes),
+    "",
+    "- *ExcelJS open*: `workbook.xlsx.load` of the file's bytes, nothing else. *validate (full)*: `pir-check validate --json` in process — read with ExcelJS, convert to the grid, recognise, run every rule, print. *ratio*: validate ÷ open.",
+    "- *engine alone*: `checkWorkbooks` (recognise + every rule) on a grid already read. Its time per 100,000 amount cells staying flat across sizes is what linear growth looks like.",
+    "- *peak RSS*: each command in a fresh Node process (`process.resourceUsage().maxRSS`).",
+    "",
+    ...extras.markdown,
+  ].join("\n");
+  writeFileSync(path.join(ROOT, "BENCHMARKS.md"), `${md}\n`);
+  process.stdout.write(`${tableOf(sizes)}\n\n${extras.markdown.join("\n")}\n`);
+}
+
+run().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});

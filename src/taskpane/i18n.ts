@@ -1,0 +1,265 @@
+/**
+ * Every word the task pane shows, in English and Spanish. The findings'
+ * messages come from the engine in the same language (settings.language);
+ * names read from the workbooks (sheets, labels, files) are data and are
+ * shown as read.
+ */
+import type { Severity, TableKind } from "../core/model";
+
+export type Language = "en" | "es";
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const en = {
+  appTitle: "PIR Budget Check",
+  modeExcel: "Checks this workbook, and the other one if you import it.",
+  modeFile: "Checks the workbooks you add here. They stay on this computer.",
+  sections: "Sections",
+  tabCheck: "Check",
+  tabTables: "Tables",
+  tabSettings: "Settings",
+
+  // Workbooks
+  workbooksHeading: "Workbooks",
+  thisWorkbook: "This workbook",
+  dropTitle: "Drop the work plan and budget workbooks (.xlsx) here",
+  dropTitleExcel: "Drop the other workbook (.xlsx) here",
+  chooseFiles: "Choose files…",
+  importOther: "Import the other workbook…",
+  fileInputLabel: "Workbooks to check (.xlsx)",
+  removeWorkbook: (file: string) => `Remove ${file}`,
+
+  // Actions
+  actions: "Actions",
+  validate: "Validate",
+  generateExcel: "Generate PIR tables",
+  generateFile: "Download PIR tables",
+  copyForWord: "Copy for Word",
+  copied: "The PIR tables are on the clipboard: paste them into Word.",
+  copiedSelection: "The PIR tables were copied as text; paste them into Word.",
+  copyFailed: "The browser did not allow copying. Download the PIR tables instead.",
+  downloaded: (file: string) => `Downloaded ${file}.`,
+  wroteSheets: (sheets: string[]) => `Wrote the sheets ${sheets.join(" and ")}.`,
+  highlight: "Highlight findings in the workbook",
+  clearHighlights: "Clear highlights",
+  highlighted: (n: number) => `${plural(n, "cell", "cells")} highlighted.`,
+  highlightsCleared: "Highlights cleared.",
+  needWorkbooks: "Add at least one workbook first.",
+
+  // Progress
+  progressLabel: "Progress",
+  readingFile: (file: string) => `Reading ${file}…`,
+  readingSheet: (sheet: string, i: number, n: number) => `Reading sheet ${sheet} (${i} of ${n})…`,
+  checking: "Checking the tables…",
+  writing: "Writing the PIR tables…",
+  loadingReader: "Loading the workbook reader…",
+
+  // Summary and findings
+  summary: (counts: Record<Severity, number>, workbooks: number) => {
+    const parts = [plural(counts.error, "error", "errors"), plural(counts.warning, "warning", "warnings")];
+    if (counts.info > 0) parts.push(plural(counts.info, "note", "notes"));
+    return `${parts.join(", ")} in ${plural(workbooks, "workbook", "workbooks")}`;
+  },
+  noFindings: (workbooks: number) => `No findings in ${plural(workbooks, "workbook", "workbooks")}: the tables hold together.`,
+  notValidated: "Not checked yet.",
+  findingsHeading: "Findings",
+  findingsList: "Findings, grouped by severity and component",
+  filterText: "Filter findings",
+  filterPlaceholder: "Words in the message, a cell, a component…",
+  filterSeverities: "Show",
+  severityPlural: { error: "Errors", warning: "Warnings", info: "Notes" } as Record<Severity, string>,
+  severityOne: { error: "Error", warning: "Warning", info: "Note" } as Record<Severity, string>,
+  showing: (shown: number, total: number) => `Showing ${shown} of ${total} findings.`,
+  noMatch: "No finding matches the filter.",
+  component: (c: string) => `Component ${c}`,
+  pmc: "Project management (PMC)",
+  monitoring: "Monitoring and evaluation",
+  noComponent: "Not tied to a component",
+  expected: "Expected",
+  actual: "Actual",
+  goTo: (place: string) => `Select ${place} in Excel`,
+  placeLabel: "Cell",
+
+  // Tables
+  tablesHeading: "Tables found",
+  tablesIntro: "What the add-in recognised on each sheet. Check the ranges before trusting the findings.",
+  noWorkbooksYet: "No workbook yet.",
+  tableKind: { workplan: "Work plan", budget: "Budget", expenditure: "Expenditure" } as Record<TableKind, string>,
+  periods: "Periods",
+  components: (n: number) => plural(n, "component", "components"),
+  outputs: (n: number) => plural(n, "output", "outputs"),
+  skipped: "Skipped",
+  hiddenSheet: "hidden sheet",
+  restrictedTo: (range: string) => `Limited to ${range}`,
+  rangeHeading: "Table in the wrong place?",
+  rangeHelpExcel: "Select the table's cells (header included) in Excel, then use the selection.",
+  rangeHelpFile: "Give the table's range, header included, and the add-in reads only those cells.",
+  useSelection: "Use selection as table",
+  rangeSheet: "Sheet",
+  rangeInput: "Range",
+  rangePlaceholder: "e.g. B4:M24",
+  applyRange: "Apply",
+  removeRange: (sheet: string, range: string) => `Stop limiting ${sheet} to ${range}`,
+  rangeInvalid: "That is not a range such as B4:M24.",
+  rangeSheetUnknown: "That sheet is not in the workbooks being checked.",
+  selectionNotInWorkbook: "Select the table in this workbook first.",
+
+  // Settings
+  settingsHeading: "Settings",
+  period: "Reporting period",
+  periodHint: "The GEF fiscal year, July to June.",
+  fiscalYear: (label: string, startYear: number, endYear: number) => `${label} (July ${startYear} – June ${endYear})`,
+  tolerance: "Tolerance",
+  toleranceHint: "Differences up to this amount are not reported.",
+  pmcCap: "PMC cap (% of the total budget)",
+  pmcCapHint: "Often 5 % for full-sized projects and 10 % for medium-sized ones.",
+  language: "Language",
+  languageNames: { en: "English", es: "Español" } as Record<Language, string>,
+  settingsSavedExcel: "Saved with this workbook.",
+  settingsSavedFile: "Saved in this browser.",
+  settingInvalid: (field: string) => `${field}: enter a number in range.`,
+
+  // Replace dialog
+  replaceTitle: "Replace the PIR tables?",
+  replaceBody: (sheet: string) => `This workbook already has a sheet named “${sheet}”. Replace it, or keep it and add a new one beside it?`,
+  replace: "Replace",
+  keepBoth: "Keep both",
+  cancel: "Cancel",
+
+  // Errors
+  failed: (what: string) => `Something went wrong: ${what}`,
+  excelFailed: (what: string) => `Excel did not accept the request: ${what}`,
+  dismiss: "Dismiss",
+};
+
+export type Dictionary = typeof en;
+
+const es: Dictionary = {
+  appTitle: "Control de presupuesto PIR",
+  modeExcel: "Revisa este libro, y el otro si lo importa.",
+  modeFile: "Revisa los libros que agregue aquí. No salen de este equipo.",
+  sections: "Secciones",
+  tabCheck: "Revisar",
+  tabTables: "Tablas",
+  tabSettings: "Configuración",
+
+  workbooksHeading: "Libros",
+  thisWorkbook: "Este libro",
+  dropTitle: "Suelte aquí los libros del plan de trabajo y del presupuesto (.xlsx)",
+  dropTitleExcel: "Suelte aquí el otro libro (.xlsx)",
+  chooseFiles: "Elegir archivos…",
+  importOther: "Importar el otro libro…",
+  fileInputLabel: "Libros a revisar (.xlsx)",
+  removeWorkbook: (file) => `Quitar ${file}`,
+
+  actions: "Acciones",
+  validate: "Validar",
+  generateExcel: "Generar tablas PIR",
+  generateFile: "Descargar tablas PIR",
+  copyForWord: "Copiar para Word",
+  copied: "Las tablas PIR están en el portapapeles: péguelas en Word.",
+  copiedSelection: "Las tablas PIR se copiaron como texto; péguelas en Word.",
+  copyFailed: "El navegador no permitió copiar. Descargue las tablas PIR.",
+  downloaded: (file) => `Se descargó ${file}.`,
+  wroteSheets: (sheets) => `Se escribieron las hojas ${sheets.join(" y ")}.`,
+  highlight: "Resaltar los hallazgos en el libro",
+  clearHighlights: "Quitar el resaltado",
+  highlighted: (n) => `${plural(n, "celda resaltada", "celdas resaltadas")}.`,
+  highlightsCleared: "Resaltado quitado.",
+  needWorkbooks: "Primero agregue al menos un libro.",
+
+  progressLabel: "Progreso",
+  readingFile: (file) => `Leyendo ${file}…`,
+  readingSheet: (sheet, i, n) => `Leyendo la hoja ${sheet} (${i} de ${n})…`,
+  checking: "Revisando las tablas…",
+  writing: "Escribiendo las tablas PIR…",
+  loadingReader: "Cargando el lector de libros…",
+
+  summary: (counts, workbooks) => {
+    const parts = [plural(counts.error, "error", "errores"), plural(counts.warning, "advertencia", "advertencias")];
+    if (counts.info > 0) parts.push(plural(counts.info, "nota", "notas"));
+    return `${parts.join(", ")} en ${plural(workbooks, "libro", "libros")}`;
+  },
+  noFindings: (workbooks) => `Ningún hallazgo en ${plural(workbooks, "libro", "libros")}: las tablas cuadran.`,
+  notValidated: "Todavía sin revisar.",
+  findingsHeading: "Hallazgos",
+  findingsList: "Hallazgos, agrupados por gravedad y componente",
+  filterText: "Filtrar hallazgos",
+  filterPlaceholder: "Palabras del mensaje, una celda, un componente…",
+  filterSeverities: "Mostrar",
+  severityPlural: { error: "Errores", warning: "Advertencias", info: "Notas" },
+  severityOne: { error: "Error", warning: "Advertencia", info: "Nota" },
+  showing: (shown, total) => `Se muestran ${shown} de ${total} hallazgos.`,
+  noMatch: "Ningún hallazgo coincide con el filtro.",
+  component: (c) => `Componente ${c}`,
+  pmc: "Gestión del proyecto (PMC)",
+  monitoring: "Seguimiento y evaluación",
+  noComponent: "Sin componente",
+  expected: "Esperado",
+  actual: "Actual",
+  goTo: (place) => `Seleccionar ${place} en Excel`,
+  placeLabel: "Celda",
+
+  tablesHeading: "Tablas encontradas",
+  tablesIntro: "Lo que el complemento reconoció en cada hoja. Revise los rangos antes de confiar en los hallazgos.",
+  noWorkbooksYet: "Todavía no hay libros.",
+  tableKind: { workplan: "Plan de trabajo", budget: "Presupuesto", expenditure: "Gastos" },
+  periods: "Periodos",
+  components: (n) => plural(n, "componente", "componentes"),
+  outputs: (n) => plural(n, "producto", "productos"),
+  skipped: "Omitida",
+  hiddenSheet: "hoja oculta",
+  restrictedTo: (range) => `Limitada a ${range}`,
+  rangeHeading: "¿La tabla está en otro lugar?",
+  rangeHelpExcel: "Seleccione las celdas de la tabla (con el encabezado) en Excel y use la selección.",
+  rangeHelpFile: "Indique el rango de la tabla, con el encabezado, y el complemento leerá solo esas celdas.",
+  useSelection: "Usar la selección como tabla",
+  rangeSheet: "Hoja",
+  rangeInput: "Rango",
+  rangePlaceholder: "p. ej. B4:M24",
+  applyRange: "Aplicar",
+  removeRange: (sheet, range) => `Dejar de limitar ${sheet} a ${range}`,
+  rangeInvalid: "Eso no es un rango como B4:M24.",
+  rangeSheetUnknown: "Esa hoja no está en los libros que se revisan.",
+  selectionNotInWorkbook: "Primero seleccione la tabla en este libro.",
+
+  settingsHeading: "Configuración",
+  period: "Periodo del informe",
+  periodHint: "El año fiscal del GEF, de julio a junio.",
+  fiscalYear: (label, startYear, endYear) => `${label} (julio ${startYear} – junio ${endYear})`,
+  tolerance: "Tolerancia",
+  toleranceHint: "Las diferencias hasta este monto no se informan.",
+  pmcCap: "Tope de PMC (% del presupuesto total)",
+  pmcCapHint: "Suele ser 5 % en proyectos grandes y 10 % en medianos.",
+  language: "Idioma",
+  languageNames: { en: "English", es: "Español" },
+  settingsSavedExcel: "Se guarda con este libro.",
+  settingsSavedFile: "Se guarda en este navegador.",
+  settingInvalid: (field) => `${field}: escriba un número dentro del rango.`,
+
+  replaceTitle: "¿Reemplazar las tablas PIR?",
+  replaceBody: (sheet) => `Este libro ya tiene una hoja llamada “${sheet}”. ¿Reemplazarla, o conservarla y agregar otra a su lado?`,
+  replace: "Reemplazar",
+  keepBoth: "Conservar ambas",
+  cancel: "Cancelar",
+
+  failed: (what) => `Algo salió mal: ${what}`,
+  excelFailed: (what) => `Excel no aceptó la solicitud: ${what}`,
+  dismiss: "Cerrar",
+};
+
+export const dictionaries: Record<Language, Dictionary> = { en, es };
+
+export function strings(language: Language): Dictionary {
+  return dictionaries[language];
+}
+
+/** The heading of a component group, as a finance officer names it. */
+export function componentHeading(t: Dictionary, component: string | null): string {
+  if (component === null || component === "") return t.noComponent;
+  if (/^pmc$/i.test(component)) return t.pmc;
+  if (/^m&e$/i.test(component)) return t.monitoring;
+  return /^\d+$/.test(component) ? t.component(component) : component;
+}

@@ -1,0 +1,55 @@
+/**
+ * What the pane needs from where it runs. In Excel (excel-host.ts) the open
+ * workbook is read and written through Office.js; in a plain browser
+ * (file-host.ts) there is no open workbook, only the files the user adds.
+ * The session (session.ts) talks to this interface and nothing else, so its
+ * logic is the same in both and is tested with a fake host.
+ */
+import type { WorkbookGrid } from "../core/grid";
+import type { Finding } from "../core/model";
+import type { WorkbookDescription } from "../core/pir/sheet";
+import type { SettingsInput } from "../core/settings";
+
+export interface ReadProgress {
+  /** The sheet being read, when the reader says. */
+  sheet?: string;
+  /** 1-based index of that sheet, and how many there are. */
+  index?: number;
+  count?: number;
+}
+
+/** The open workbook in Excel: everything here is absent in file mode. */
+export interface OpenWorkbook {
+  /** The workbook's file name, used in findings ("Work plan.xlsx"). */
+  readonly name: string;
+  read(onProgress: (p: ReadProgress) => void): Promise<WorkbookGrid>;
+  /** The selected range's address as Excel gives it: "'Work plan'!B4:M24". */
+  selectedRange(): Promise<string>;
+  /** Writes the PIR sheets; `existing` says what to do with sheets of the same names. Returns the names written. */
+  writePir(desc: WorkbookDescription, existing: "replace" | "rename"): Promise<string[]>;
+  highlight(findings: Finding[]): Promise<void>;
+  clearHighlights(): Promise<void>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
+
+export interface PaneHost {
+  readonly mode: "excel" | "file";
+  /** Set in Excel only. */
+  readonly openWorkbook: OpenWorkbook | null;
+  /** What was saved last (unvalidated: it comes from a document or the browser). */
+  loadSettings(): Promise<unknown>;
+  saveSettings(settings: SettingsInput): Promise<void>;
+}
+
+/** The browser services both modes use; replaced by fakes in component tests. */
+export interface BrowserIo {
+  /** Reads .xlsx bytes into a grid (loads ExcelJS on first use). */
+  readWorkbook(bytes: ArrayBuffer, file: string): Promise<WorkbookGrid>;
+  /** Writes a description to .xlsx bytes (loads ExcelJS on first use). */
+  writeWorkbook(desc: WorkbookDescription): Promise<Uint8Array>;
+  /** Offers bytes as a download. */
+  download(bytes: Uint8Array, fileName: string): void;
+  /** Puts HTML (and its plain-text twin) on the clipboard; says how it managed. */
+  copyHtml(html: string, text: string): Promise<"html" | "selection" | "failed">;
+  today(): Date;
+}

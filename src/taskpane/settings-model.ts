@@ -1,0 +1,82 @@
+/**
+ * The pane's settings as the form holds them, and the rules that turn what
+ * was stored (in a document or the browser, so untrusted) back into them.
+ */
+import type { WorkbookGrid } from "../core/grid";
+import { pirLabels } from "../core/pir/labels";
+import { fiscalYear, latestEndedFiscalYear, settingsInputSchema, type SettingsInput } from "../core/settings";
+import type { Language } from "./i18n";
+
+export interface SettingsValues {
+  /** "FY22" */
+  period: string;
+  tolerance: number;
+  /** 0.05 = 5 % */
+  pmcCap: number;
+  language: Language;
+}
+
+export function defaultSettings(today: Date): SettingsValues {
+  return { period: latestEndedFiscalYear(today).label, tolerance: 0.5, pmcCap: 0.05, language: "en" };
+}
+
+/**
+ * Stored settings field by field: a field that does not validate falls back
+ * to its default instead of throwing every other setting away.
+ */
+export function settingsFromStored(stored: unknown, today: Date): SettingsValues {
+  const values = defaultSettings(today);
+  if (typeof stored !== "object" || stored === null) return values;
+  const s = stored as Record<string, unknown>;
+  const shape = settingsInputSchema.shape;
+  const period = shape.period.safeParse(s.period);
+  if (period.success && period.data) values.period = fiscalYear(period.data)!.label;
+  const tolerance = shape.tolerance.safeParse(s.tolerance);
+  if (tolerance.success) values.tolerance = tolerance.data;
+  const pmcCap = shape.pmcCap.safeParse(s.pmcCap);
+  if (pmcCap.success) values.pmcCap = pmcCap.data;
+  const language = shape.language.safeParse(s.language);
+  if (language.success) values.language = language.data;
+  return values;
+}
+
+/** Null when the value is out of range (the form then keeps the last good value). */
+export function validSettings(values: SettingsValues): SettingsInput | null {
+  const parsed = settingsInputSchema.safeParse(values);
+  return parsed.success ? values : null;
+}
+
+/**
+ * Fiscal years to choose from, newest first: the one under way, back ten
+ * years (GEF projects run five to seven), and the chosen one if older.
+ */
+export function periodOptions(today: Date, chosen: string): string[] {
+  const latest = Number(latestEndedFiscalYear(today).label.slice(2));
+  const options: string[] = [];
+  for (let y = latest + 1; y >= latest - 10; y--) options.push(`FY${String(((y % 100) + 100) % 100).padStart(2, "0")}`);
+  const label = fiscalYear(chosen)?.label;
+  if (label && !options.includes(label)) options.push(label);
+  return options;
+}
+
+/** The calendar years a fiscal year spans: FY22 → 2021, 2022. */
+export function fiscalYearSpan(label: string): { startYear: number; endYear: number } | null {
+  const p = fiscalYear(label);
+  return p ? { startYear: Number(p.start.slice(0, 4)), endYear: Number(p.end.slice(0, 4)) } : null;
+}
+
+const OWN_SHEET_BASES = [pirLabels("en").pirSheet, pirLabels("en").findingsSheet, pirLabels("es").pirSheet, pirLabels("es").findingsSheet];
+
+/**
+ * The sheets this add-in wrote ("PIR tables", "Findings", "Tablas PIR",
+ * "Hallazgos", and copies kept beside them such as "PIR tables (2)"). They
+ * hold copies of the tables and must not be checked against their sources.
+ */
+export function isOwnSheet(name: string): boolean {
+  const base = name.replace(/\s*\(\d+\)$|\s+\d+$/, "");
+  return OWN_SHEET_BASES.some((b) => b.toLowerCase() === base.toLowerCase());
+}
+
+export function withoutOwnSheets(grid: WorkbookGrid): WorkbookGrid {
+  return grid.sheets.some((s) => isOwnSheet(s.name)) ? { file: grid.file, sheets: grid.sheets.filter((s) => !isOwnSheet(s.name)) } : grid;
+}
