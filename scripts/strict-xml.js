@@ -135,12 +135,12 @@ function parseXml(source) {
   const root = parseElement();
   skipMisc();
   if (pos < text.length) fail("content after the root element");
-  resolveNamespaces(root, { xml: XML_NS }, fail);
+  resolveNamespaces(root, { xml: XML_NS });
   return root;
 }
 
 /** Gives every element and attribute its namespace URI and local name. */
-function resolveNamespaces(element, inherited, fail) {
+function resolveNamespaces(element, inherited) {
   const scope = { ...inherited };
   for (const a of element.attrs) {
     if (a.name === "xmlns") scope[""] = a.value;
@@ -159,7 +159,7 @@ function resolveNamespaces(element, inherited, fail) {
   };
   Object.assign(element, split(element.name, false));
   for (const a of element.attrs) Object.assign(a, split(a.name, true));
-  for (const child of element.children) resolveNamespaces(child, scope, fail);
+  for (const child of element.children) resolveNamespaces(child, scope);
 }
 
 module.exports = { parseXml, XmlError };

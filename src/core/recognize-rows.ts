@@ -4,7 +4,7 @@
  * lines after the total). Stops at the table's end: blank rows or notes
  * that no data row follows, or the next table's header.
  */
-import { address, cellAt, cellText, type SheetGrid } from "./grid";
+import { cellAt, cellText, columnName, type SheetGrid } from "./grid";
 import { parseAmount } from "./amounts";
 import { classifyLabel } from "./codes";
 import type { AmountCell, RowKind, TableRow } from "./model";
@@ -21,7 +21,32 @@ interface RawRow {
   hasAmount: boolean;
 }
 
-function readRawRow(sheet: SheetGrid, header: HeaderModel, row: number): RawRow {
+/** Column letters of the header's columns, made once per table rather than once per cell. */
+function columnLetters(header: HeaderModel): string[] {
+  return header.columns.map((c) => columnName(c.col));
+}
+
+/**
+ * An amount cell whose A1 address is spelled out only when asked for: a big
+ * plan has hundreds of thousands of cells and findings on a handful.
+ */
+class ReadAmount implements AmountCell {
+  constructor(
+    readonly value: number | null,
+    private readonly letters: string,
+    private readonly rowNumber: number,
+  ) {}
+
+  get cell(): string {
+    return this.letters + String(this.rowNumber);
+  }
+
+  toJSON(): AmountCell {
+    return { cell: this.cell, value: this.value };
+  }
+}
+
+function readRawRow(sheet: SheetGrid, header: HeaderModel, letters: string[], row: number): RawRow {
   const parts: string[] = [];
   let labelCell: number | null = null;
   for (const c of header.labelCols) {
@@ -32,11 +57,19 @@ function readRawRow(sheet: SheetGrid, header: HeaderModel, row: number): RawRow 
     }
   }
   let hasAmount = false;
-  const amounts = header.columns.map((col): AmountCell | null => {
+  const rowNumber = row + 1;
+  const cells = sheet.cells[row];
+  const amounts = header.columns.map((col, i): AmountCell | null => {
     if (col.role === "label") return null;
-    const parsed = parseAmount(cellAt(sheet, row, col.col));
+    const found = cells ? cells[col.col] : null;
+    // Plain numbers are nearly every cell of a big plan: no detour through parseAmount.
+    if (found && typeof found.value === "number" && Number.isFinite(found.value)) {
+      if (isAmountRole(col.role)) hasAmount = true;
+      return new ReadAmount(found.value, letters[i], rowNumber);
+    }
+    const parsed = parseAmount(found);
     if (parsed.kind === "blank") return null;
-    const cell = address(row, col.col);
+    const cell = letters[i] + String(rowNumber);
     if (parsed.kind === "amount") {
       if (isAmountRole(col.role)) hasAmount = true;
       return { cell, value: parsed.value };
@@ -72,8 +105,9 @@ export function readTableRows(
   let previous: TableRow | null = null;
   let afterTotal = false;
 
+  const letters = columnLetters(header);
   for (let r = header.bottom + 1; r < sheet.cells.length; r++) {
-    const raw = readRawRow(sheet, header, r);
+    const raw = readRawRow(sheet, header, letters, r);
     if (!raw.hasAmount && raw.label === "") {
       if (++gap > MAX_GAP) break;
       continue;

@@ -3,7 +3,7 @@
  * paste error (the seed's budget table shows 475,924.04 for two components).
  * A component and its own outputs, or the total, are related and not flagged.
  */
-import { isRoundAmount, roundCents } from "../amounts";
+import { roundCents } from "../amounts";
 import type { Finding, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
 import { makeFinding } from "./finding";
@@ -23,13 +23,23 @@ function duplicatesIn(t: Table, s: Settings): Finding[] {
   const rows = t.rows.filter((r) => r.kind === "component" || r.kind === "output" || r.kind === "unlabeled" || r.kind === "afterTotal");
   t.columns.forEach((col, i) => {
     if (col.role === "label" || col.role === "other") return;
-    const seen = new Map<number, TableRow[]>();
+    // Keyed by whole cents: small integers hash far faster than fractional
+    // numbers. Most amounts occur once, so a list is made only on a repeat.
+    const firstSeen = new Map<number, TableRow>();
+    const repeats = new Map<number, TableRow[]>();
     for (const r of rows) {
       const c = cellOf(r, i);
       if (!c || c.value === null || c.value === 0) continue;
       const v = roundCents(c.value);
-      if (isRoundAmount(v)) continue;
-      const earlier = seen.get(v) ?? [];
+      const cents = Math.round(v * 100);
+      if (cents % 10_000 === 0) continue; // a multiple of 100 repeats by coincidence
+      const seenFirst = firstSeen.get(cents);
+      if (seenFirst === undefined) {
+        firstSeen.set(cents, r);
+        continue;
+      }
+      let earlier = repeats.get(cents);
+      if (!earlier) repeats.set(cents, (earlier = [seenFirst]));
       const first = earlier.find((e) => !related(t, e, r));
       if (first) {
         const firstCell = cellOf(first, i)!.cell;
@@ -53,7 +63,7 @@ function duplicatesIn(t: Table, s: Settings): Finding[] {
           }),
         );
       }
-      seen.set(v, [...earlier, r]);
+      earlier.push(r);
     }
   });
   return out;

@@ -62,15 +62,17 @@ export function mismatchRules(tables: Table[], s: Settings): Finding[] {
   if (budgets.length === 0) return [];
   const reference = budgets[0];
   const others = tables.filter((t) => t !== reference);
+  // Each table's component rows by code, looked up once per reference component.
+  const byCode = new Map(others.map((t) => [t, new Map(componentRows(t).map((r) => [r.component!, r]))]));
   const out: Finding[] = [];
   for (const ref of componentRows(reference)) {
     const refBudget = budgetTold(reference, ref);
     const refSpent = spentTold(reference, ref, s);
     // Actual expenditure reports, where they cover the component, are the
     // better witness: the work plan's estimate is then not compared as well.
-    const reported = others.some((t) => t.kind === "expenditure" && componentRows(t).some((r) => r.component === ref.component));
+    const reported = others.some((t) => t.kind === "expenditure" && byCode.get(t)!.has(ref.component!));
     for (const t of others) {
-      const row = componentRows(t).find((r) => r.component === ref.component);
+      const row = byCode.get(t)!.get(ref.component!);
       if (!row) continue;
       const spentWitness = t.kind === "budget" || t.kind === "expenditure" || !reported;
       if (refBudget && t.kind !== "expenditure") {

@@ -1,0 +1,380 @@
+/**
+ * The pane's controller: it holds the workbooks, the user's corrections and
+ * settings, runs the engine and the writers, and publishes one immutable
+ * state that the components render. Components only read the state and call
+ * these methods; nothing here knows about React.
+ */
+import { checkWorkbooks, type CheckResult } from "../core/check";
+import type { WorkbookGrid } from "../core/grid";
+import type { Finding, Report } from "../core/model";
+import { buildPirWorkbook } from "../core/pir/build";
+import { pirLabels } from "../core/pir/labels";
+import { parseSettings } from "../core/settings";
+import { applyTableRanges, tableRangeFor, type TableRange } from "./crop";
+import { findingPlace } from "./findings-view";
+import { descriptionToHtml, descriptionToText } from "./html-table";
+import type { Dictionary } from "./i18n";
+import type { BrowserIo, PaneHost, ReadProgress } from "./pane-host";
+import { isOwnSheet, settingsFromStored, validSettings, withoutOwnSheets, type SettingsValues } from "./settings-model";
+
+/** Text is kept as a function of the dictionary so that it follows a language switch. */
+export type Text = (t: Dictionary) => string;
+
+export interface Notice {
+  intent: "error" | "warning" | "success" | "info";
+  text: Text;
+}
+
+export interface Busy {
+  text: Text;
+  /** 0…1 when the share done is known. */
+  value?: number;
+}
+
+export interface WorkbookEntry {
+  file: string;
+  /** "open": the workbook Excel has open; "added": a file the user dropped or picked. */
+  origin: "open" | "added";
+  /** Sheets this add-in wrote (PIR tables, Findings): not checked. */
+  ownSheets: string[];
+}
+
+export interface PaneState {
+  mode: "excel" | "file";
+  settings: SettingsValues;
+  workbooks: WorkbookEntry[];
+  tableRanges: TableRange[];
+  /** What was recognised and found; null until something was checked. */
+  report: Report | null;
+  /** How many workbooks the report covers. */
+  checkedWorkbooks: number;
+  busy: Busy | null;
+  notice: Notice | null;
+  /** Set while asking whether to replace this existing sheet. */
+  confirmReplace: string | null;
+  /** The finding last shown (its findingKey). */
+  selectedFinding: string | null;
+}
+
+/** A file the user gave: a browser File, or anything with a name and bytes. */
+export interface WorkbookFile {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export const PIR_FILE_NAME = "pir-tables.xlsx";
+
+interface Source {
+  grid: WorkbookGrid;
+  /** How to read it again on Validate. */
+  file: WorkbookFile | null;
+}
+
+export class PaneSession {
+  private state: PaneState;
+  private readonly listeners = new Set<() => void>();
+  private readonly sources = new Map<string, Source>();
+  private result: CheckResult | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly host: PaneHost,
+    private readonly io: BrowserIo,
+  ) {
+    this.state = {
+      mode: host.mode,
+      settings: settingsFromStored(null, io.today()),
+      workbooks: [],
+      tableRanges: [],
+      report: null,
+      checkedWorkbooks: 0,
+      busy: null,
+      notice: null,
+      confirmReplace: null,
+      selectedFinding: null,
+    };
+  }
+
+  // --- the store React subscribes to
+
+  getState = (): PaneState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  /** Runs one task at a time; a failure becomes a notice, never an unhandled rejection. */
+  private exclusive(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(async () => {
+      try {
+        await task();
+      } catch (err) {
+        const what = err instanceof Error ? err.message : String(err);
+        const inExcel = this.host.mode === "excel" && (err as { name?: string } | null)?.name === "RichApi.Error";
+        this.set({ notice: { intent: "error", text: (t) => (inExcel ? t.excelFailed(what) : t.failed(what)) } });
+      } finally {
+        if (this.state.busy) this.set({ busy: null });
+      }
+    });
+    this.queue = run;
+    return run;
+  }
+
+  // --- actions
+
+  /** Loads the remembered settings; in Excel reads the open workbook at once. */
+  start(): Promise<void> {
+    return this.exclusive(async () => {
+      this.set({ settings: settingsFromStored(await this.host.loadSettings(), this.io.today()) });
+      if (this.host.openWorkbook) await this.readOpenWorkbook();
+      this.check();
+    });
+  }
+
+  /** Reads dropped or picked files; a file with a name already in the list replaces it. */
+  addFiles(files: WorkbookFile[]): Promise<void> {
+    return this.exclusive(async () => {
+      const failures: string[] = [];
+      for (let i = 0; i < files.length; i++) {
+        const f = files[i];
+        try {
+          await this.readFile(f, i, files.length);
+        } catch (err) {
+          failures.push(err instanceof Error ? err.message : String(err));
+        }
+      }
+      this.check();
+      if (failures.length > 0) this.set({ notice: { intent: "error", text: () => failures.join("\n") } });
+    });
+  }
+
+  removeWorkbook(file: string): Promise<void> {
+    return this.exclusive(async () => {
+      this.sources.delete(file);
+      this.set({ tableRanges: this.state.tableRanges.filter((r) => r.file !== file) });
+      this.check();
+    });
+  }
+
+  /** Reads every workbook again (they may have changed) and checks them. */
+  validate(): Promise<void> {
+    return this.exclusive(async () => {
+      if (this.host.openWorkbook) await this.readOpenWorkbook();
+      const added = [...this.sources.values()].filter((s) => s.file !== null);
+      for (let i = 0; i < added.length; i++) await this.readFile(added[i].file!, i, added.length);
+      if (this.sources.size === 0) {
+        this.set({ notice: { intent: "warning", text: (t) => t.needWorkbooks } });
+        return;
+      }
+      this.set({ busy: { text: (t) => t.checking } });
+      this.check();
+      this.set({ notice: null });
+    });
+  }
+
+  /** Keeps a setting when it is valid (saving it) and checks again; an invalid value is ignored. */
+  updateSettings(patch: Partial<SettingsValues>): Promise<void> {
+    const next = { ...this.state.settings, ...patch };
+    const valid = validSettings(next);
+    if (!valid) return Promise.resolve();
+    this.set({ settings: next });
+    return this.exclusive(async () => {
+      this.check();
+      await this.host.saveSettings(valid);
+    });
+  }
+
+  /** Limits recognition on a sheet to a range: typed in file mode ("B4:M24" on `sheet` of `file`). */
+  setTableRange(file: string, sheet: string | null, address: string): Promise<void> {
+    return this.exclusive(async () => this.applyRange(file, sheet, address));
+  }
+
+  /** Excel: limits recognition on the selected sheet to the selected range. */
+  useSelection(): Promise<void> {
+    const open = this.host.openWorkbook;
+    if (!open) return Promise.resolve();
+    return this.exclusive(async () => this.applyRange(open.name, null, await open.selectedRange()));
+  }
+
+  removeTableRange(range: TableRange): Promise<void> {
+    return this.exclusive(async () => {
+      this.set({ tableRanges: this.state.tableRanges.filter((r) => r !== range) });
+      this.check();
+    });
+  }
+
+  /** Excel: writes the PIR sheets, asking first when they exist. File mode: downloads pir-tables.xlsx. */
+  generate(): Promise<void> {
+    return this.exclusive(async () => {
+      const desc = this.pirDescription();
+      if (!desc) return;
+      const open = this.host.openWorkbook;
+      if (!open) {
+        this.set({ busy: { text: (t) => t.writing } });
+        this.io.download(await this.io.writeWorkbook(desc), PIR_FILE_NAME);
+        this.set({ notice: { intent: "success", text: (t) => t.downloaded(PIR_FILE_NAME) } });
+        return;
+      }
+      const existing = this.sources.get(open.name)?.grid.sheets.find((s) => s.name === desc.sheets[0].name);
+      if (existing) {
+        this.set({ confirmReplace: existing.name });
+        return;
+      }
+      await this.writeToExcel("replace");
+    });
+  }
+
+  /** The answer to "Replace the PIR tables?": null is Cancel. */
+  answerReplace(choice: "replace" | "rename" | null): Promise<void> {
+    this.set({ confirmReplace: null });
+    if (!choice) return Promise.resolve();
+    return this.exclusive(() => this.writeToExcel(choice));
+  }
+
+  copyForWord(): Promise<void> {
+    return this.exclusive(async () => {
+      const desc = this.pirDescription();
+      if (!desc) return;
+      const sheet = desc.sheets[0];
+      const lang = this.state.settings.language;
+      const how = await this.io.copyHtml(descriptionToHtml(sheet, lang), descriptionToText(sheet, lang));
+      this.set({
+        notice:
+          how === "html"
+            ? { intent: "success", text: (t) => t.copied }
+            : how === "selection"
+              ? { intent: "success", text: (t) => t.copiedSelection }
+              : { intent: "error", text: (t) => t.copyFailed },
+      });
+    });
+  }
+
+  highlight(): Promise<void> {
+    const open = this.host.openWorkbook;
+    if (!open || !this.result) return Promise.resolve();
+    const mine = this.result.findings.filter((f) => f.file === open.name);
+    return this.exclusive(async () => {
+      await open.highlight(mine);
+      const cells = new Set(mine.map((f) => `${f.sheet}!${f.cell}`)).size;
+      this.set({ notice: { intent: "success", text: (t) => t.highlighted(cells) } });
+    });
+  }
+
+  clearHighlights(): Promise<void> {
+    const open = this.host.openWorkbook;
+    if (!open) return Promise.resolve();
+    return this.exclusive(async () => {
+      await open.clearHighlights();
+      this.set({ notice: { intent: "success", text: (t) => t.highlightsCleared } });
+    });
+  }
+
+  /** Takes the user to a finding's cell: selects it in Excel, or names the place when it is in another file. */
+  showFinding(finding: Finding, key: string): Promise<void> {
+    this.set({ selectedFinding: key });
+    const open = this.host.openWorkbook;
+    if (open && finding.file === open.name) {
+      return this.exclusive(() => open.selectCell(finding.sheet, finding.cell));
+    }
+    const place = findingPlace(finding);
+    this.set({ notice: { intent: "info", text: () => place } });
+    return Promise.resolve();
+  }
+
+  dismissNotice(): void {
+    this.set({ notice: null });
+  }
+
+  /** Resolves when every queued task has run (tests, and the e2e hook). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  // --- below the actions
+
+  private async readOpenWorkbook(): Promise<void> {
+    const open = this.host.openWorkbook!;
+    this.set({ busy: { text: (t) => t.readingFile(open.name), value: 0 } });
+    const grid = await open.read((p: ReadProgress) => {
+      if (p.sheet === undefined) return;
+      const { sheet, index = 0, count = 0 } = p;
+      this.set({ busy: { text: (t) => t.readingSheet(sheet, index, count), value: count > 0 ? index / count : undefined } });
+    });
+    // Excel's name for the workbook is the one findings use, whatever the reader set.
+    this.sources.set(open.name, { grid: { ...grid, file: open.name }, file: null });
+  }
+
+  private async readFile(file: WorkbookFile, index: number, count: number): Promise<void> {
+    this.set({ busy: { text: (t) => t.readingFile(file.name), value: count > 0 ? index / count : undefined } });
+    const grid = await this.io.readWorkbook(await file.arrayBuffer(), file.name);
+    this.sources.set(file.name, { grid, file });
+  }
+
+  private applyRange(file: string, sheet: string | null, address: string): void {
+    const source = this.sources.get(file);
+    if (!source) {
+      this.set({ notice: { intent: "warning", text: (t) => t.selectionNotInWorkbook } });
+      return;
+    }
+    const range = tableRangeFor(source.grid, address, sheet);
+    if (typeof range === "string") {
+      this.set({ notice: { intent: "warning", text: (t) => (range === "range-invalid" ? t.rangeInvalid : t.rangeSheetUnknown) } });
+      return;
+    }
+    const others = this.state.tableRanges.filter((r) => !(r.file === range.file && r.sheet === range.sheet));
+    this.set({ tableRanges: [...others, range], notice: null });
+    this.check();
+  }
+
+  /** Runs the engine on what is loaded; synchronous and fast (no reading). */
+  private check(): void {
+    const entries: WorkbookEntry[] = [...this.sources.entries()].map(([file, s]) => ({
+      file,
+      origin: s.file ? "added" : "open",
+      ownSheets: s.grid.sheets.filter((sh) => isOwnSheet(sh.name)).map((sh) => sh.name),
+    }));
+    if (this.sources.size === 0) {
+      this.result = null;
+      this.set({ workbooks: entries, report: null, checkedWorkbooks: 0, selectedFinding: null });
+      return;
+    }
+    const grids = [...this.sources.values()].map((s) => applyTableRanges(withoutOwnSheets(s.grid), this.state.tableRanges));
+    this.result = checkWorkbooks(grids, parseSettings(this.state.settings, this.io.today()));
+    this.set({ workbooks: entries, report: this.result.report, checkedWorkbooks: grids.length });
+  }
+
+  private pirDescription() {
+    if (!this.result) {
+      this.set({ notice: { intent: "warning", text: (t) => t.needWorkbooks } });
+      return null;
+    }
+    return buildPirWorkbook(this.result, parseSettings(this.state.settings, this.io.today()));
+  }
+
+  private async writeToExcel(existing: "replace" | "rename"): Promise<void> {
+    const open = this.host.openWorkbook!;
+    const desc = this.pirDescription();
+    if (!desc) return;
+    this.set({ busy: { text: (t) => t.writing } });
+    const written = await open.writePir(desc, existing);
+    // Remember the new sheets so the next Generate asks before replacing them.
+    const source = this.sources.get(open.name);
+    if (source) {
+      const known = new Set(source.grid.sheets.map((s) => s.name));
+      const added = written.filter((n) => !known.has(n)).map((name) => ({ name, cells: [], merges: [] }));
+      source.grid = { ...source.grid, sheets: [...source.grid.sheets, ...added] };
+    }
+    this.set({ notice: { intent: "success", text: (t) => t.wroteSheets(written) } });
+  }
+}
+
+/** The PIR sheet's name in the pane's language (what Generate writes first). */
+export function pirSheetName(language: "en" | "es"): string {
+  return pirLabels(language).pirSheet;
+}
