@@ -19,7 +19,7 @@ function planStop({ debuggingTool, serverPid, serverAlive }) {
       "office-addin-debugging is not installed, so npm start sideloaded nothing and there is nothing to unregister.",
       "To remove an add-in you sideloaded by hand: in Excel on the web, clear the browser's cache;",
       "  on a Mac, delete manifest.xml from ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef;",
-      "  on Windows, remove it from the shared-folder catalog (or run `npx office-addin-dev-settings unregister manifest.xml`).",
+      "  on Windows, remove manifest.xml from the shared folder you listed as a trusted add-in catalog.",
     );
   }
   if (serverPid && serverAlive) lines.push(`Stopping the dev server (process ${serverPid}).`);

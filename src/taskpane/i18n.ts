@@ -51,7 +51,6 @@ const en = {
   // Progress
   progressLabel: "Progress",
   readingFile: (file: string) => `Reading ${file}…`,
-  readingSheet: (sheet: string, i: number, n: number) => `Reading sheet ${sheet} (${i} of ${n})…`,
   checking: "Checking the tables…",
   writing: "Writing the PIR tables…",
   loadingReader: "Loading the workbook reader…",
@@ -172,7 +171,6 @@ const es: Dictionary = {
 
   progressLabel: "Progreso",
   readingFile: (file) => `Leyendo ${file}…`,
-  readingSheet: (sheet, i, n) => `Leyendo la hoja ${sheet} (${i} de ${n})…`,
   checking: "Revisando las tablas…",
   writing: "Escribiendo las tablas PIR…",
   loadingReader: "Cargando el lector de libros…",

@@ -11,11 +11,9 @@ import type { WorkbookDescription } from "../core/pir/sheet";
 import type { SettingsInput } from "../core/settings";
 
 export interface ReadProgress {
-  /** The sheet being read, when the reader says. */
-  sheet?: string;
-  /** 1-based index of that sheet, and how many there are. */
-  index?: number;
-  count?: number;
+  /** Cells read so far, and in all. */
+  done: number;
+  total: number;
 }
 
 /** The open workbook in Excel: everything here is absent in file mode. */

@@ -8,7 +8,6 @@ import { checkWorkbooks, type CheckResult } from "../core/check";
 import type { WorkbookGrid } from "../core/grid";
 import type { Finding, Report } from "../core/model";
 import { buildPirWorkbook } from "../core/pir/build";
-import { pirLabels } from "../core/pir/labels";
 import { parseSettings } from "../core/settings";
 import { applyTableRanges, tableRangeFor, type TableRange } from "./crop";
 import { findingPlace } from "./findings-view";
@@ -287,6 +286,10 @@ export class PaneSession {
     return Promise.resolve();
   }
 
+  today(): Date {
+    return this.io.today();
+  }
+
   dismissNotice(): void {
     this.set({ notice: null });
   }
@@ -302,9 +305,8 @@ export class PaneSession {
     const open = this.host.openWorkbook!;
     this.set({ busy: { text: (t) => t.readingFile(open.name), value: 0 } });
     const grid = await open.read((p: ReadProgress) => {
-      if (p.sheet === undefined) return;
-      const { sheet, index = 0, count = 0 } = p;
-      this.set({ busy: { text: (t) => t.readingSheet(sheet, index, count), value: count > 0 ? index / count : undefined } });
+      const share = p.total > 0 ? Math.min(1, p.done / p.total) : undefined;
+      this.set({ busy: { text: (t) => t.readingFile(open.name), value: share } });
     });
     // Excel's name for the workbook is the one findings use, whatever the reader set.
     this.sources.set(open.name, { grid: { ...grid, file: open.name }, file: null });
@@ -372,9 +374,4 @@ export class PaneSession {
     }
     this.set({ notice: { intent: "success", text: (t) => t.wroteSheets(written) } });
   }
-}
-
-/** The PIR sheet's name in the pane's language (what Generate writes first). */
-export function pirSheetName(language: "en" | "es"): string {
-  return pirLabels(language).pirSheet;
 }

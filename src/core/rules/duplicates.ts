@@ -18,21 +18,46 @@ function related(t: Table, a: TableRow, b: TableRow): boolean {
   return parentOf(t, a) === b || parentOf(t, b) === a;
 }
 
+/** A cell's amount in whole cents, or null when it is blank, zero or a multiple of 100 (which repeat by coincidence). */
+function nonRoundCents(r: TableRow, i: number): number | null {
+  const c = cellOf(r, i);
+  if (!c || c.value === null || c.value === 0) return null;
+  const cents = Math.round(roundCents(c.value) * 100);
+  return cents % 10_000 === 0 ? null : cents;
+}
+
+/**
+ * The amounts that occur more than once in a column. Sorting a typed array
+ * is far cheaper than hashing every cell of a big plan, and most columns
+ * have no repeat at all.
+ */
+function repeatedCents(rows: TableRow[], i: number): Set<number> {
+  const values = new Float64Array(rows.length);
+  let n = 0;
+  for (const r of rows) {
+    const cents = nonRoundCents(r, i);
+    if (cents !== null) values[n++] = cents;
+  }
+  const sorted = values.subarray(0, n).sort();
+  const out = new Set<number>();
+  for (let k = 1; k < n; k++) if (sorted[k] === sorted[k - 1]) out.add(sorted[k]);
+  return out;
+}
+
 function duplicatesIn(t: Table, s: Settings): Finding[] {
   const out: Finding[] = [];
   const rows = t.rows.filter((r) => r.kind === "component" || r.kind === "output" || r.kind === "unlabeled" || r.kind === "afterTotal");
   t.columns.forEach((col, i) => {
     if (col.role === "label" || col.role === "other") return;
-    // Keyed by whole cents: small integers hash far faster than fractional
-    // numbers. Most amounts occur once, so a list is made only on a repeat.
+    const repeated = repeatedCents(rows, i);
+    if (repeated.size === 0) return;
     const firstSeen = new Map<number, TableRow>();
     const repeats = new Map<number, TableRow[]>();
     for (const r of rows) {
-      const c = cellOf(r, i);
-      if (!c || c.value === null || c.value === 0) continue;
-      const v = roundCents(c.value);
-      const cents = Math.round(v * 100);
-      if (cents % 10_000 === 0) continue; // a multiple of 100 repeats by coincidence
+      const cents = nonRoundCents(r, i);
+      if (cents === null || !repeated.has(cents)) continue;
+      const c = cellOf(r, i)!;
+      const v = cents / 100;
       const seenFirst = firstSeen.get(cents);
       if (seenFirst === undefined) {
         firstSeen.set(cents, r);

@@ -64,7 +64,7 @@ export function SettingsPanel() {
   const { session, state, t } = usePane();
   const s = state.settings;
   const headingId = useId();
-  const today = new Date();
+  const today = session.today();
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
