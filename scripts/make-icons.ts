@@ -73,8 +73,7 @@ function over(under: Rgba, top: Rgba): Rgba {
 }
 
 /** The colour of one sample point, transparent outside the rounded square. */
-function sample(p: Point, size: number): Rgba {
-  const { inset, strokes } = glyph(size);
+function sample(p: Point, { inset, strokes }: ReturnType<typeof glyph>): Rgba {
   if (roundedSquareDistance(p, inset, 0.2) > 0) return [0, 0, 0, 0];
   const t = p[1];
   let colour = [0, 1, 2].map((i) => GREEN_TOP[i] * (1 - t) + GREEN_BOTTOM[i] * t).concat(255) as Rgba;
@@ -92,13 +91,14 @@ function sample(p: Point, size: number): Rgba {
 /** RGBA pixels, row by row, anti-aliased by averaging an 8×8 grid of samples. */
 export function drawIcon(size: number): Buffer {
   const grid = 8;
+  const shape = glyph(size);
   const pixels = Buffer.alloc(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const sum = [0, 0, 0, 0];
       for (let sy = 0; sy < grid; sy++) {
         for (let sx = 0; sx < grid; sx++) {
-          const c = sample([(x + (sx + 0.5) / grid) / size, (y + (sy + 0.5) / grid) / size], size);
+          const c = sample([(x + (sx + 0.5) / grid) / size, (y + (sy + 0.5) / grid) / size], shape);
           const a = c[3] / 255;
           sum[0] += c[0] * a;
           sum[1] += c[1] * a;

@@ -150,7 +150,8 @@ Usage:
   pir-check --version                               show the version
 
 Options:
-  --period FY22       reporting period, a GEF fiscal year July–June (default: the last one that ended)
+  --period FY22       reporting period, a GEF fiscal year July–June (default: the one a table title
+                      names, such as "PIR FY22", else the last one that ended)
   --tolerance N       differences up to N currency units are not findings (default 0.5)
   --pmc-cap SHARE     project management cap as a share of the budget: 0.05 or 5% (default 0.05)
   --lang en|es        language of the messages and tables (default en)

@@ -17,8 +17,11 @@ export function overspendRules(tables: Table[], settings: Settings): Finding[] {
     if (t.kind === "workplan") out.push(...planOverspend(t, settings));
   }
   const plans = tables.filter((t) => t.kind === "workplan");
-  for (const spent of tables.filter((t) => t.kind === "expenditure"))
-    for (const plan of plans) out.push(...periodOverspend(spent, plan, settings));
+  for (const spent of tables.filter((t) => t.kind === "expenditure")) {
+    // A report is held against the plan of its own workbook when there is one.
+    const own = plans.filter((p) => p.file === spent.file);
+    for (const plan of own.length > 0 ? own : plans) out.push(...periodOverspend(spent, plan, settings));
+  }
   return out;
 }
 
