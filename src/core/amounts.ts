@@ -11,13 +11,26 @@ export type ParsedAmount = { kind: "amount"; value: number } | { kind: "blank" }
 
 const BLANK: ParsedAmount = { kind: "blank" };
 
+/**
+ * The largest amount the engine reads: beyond it a double no longer holds
+ * whole cents (2^53 cents, about 90 trillion), a sum of a few such cells
+ * overflows to Infinity, and no project budget comes near. A larger number
+ * (1E+300, a date serial gone wrong) is reported as invalid, like "n/a".
+ */
+export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER / 100;
+
+/** True for a number the engine reads as an amount: finite and within MAX_AMOUNT. */
+export function isAmountNumber(v: number): boolean {
+  return Math.abs(v) <= MAX_AMOUNT; // false for NaN and ±Infinity too
+}
+
 export function parseAmount(cell: Cell | null | undefined): ParsedAmount {
   if (!cell) return BLANK;
   const v = cell.value;
   // A formula without a cached result reads as null: nothing to check yet.
   if (v === null || v === undefined) return BLANK;
   if (typeof v === "number") {
-    return Number.isFinite(v) ? { kind: "amount", value: v } : { kind: "invalid", raw: String(v) };
+    return isAmountNumber(v) ? { kind: "amount", value: v } : { kind: "invalid", raw: String(v) };
   }
   if (typeof v === "string") return parseAmountText(v);
   if (typeof v === "boolean") return { kind: "invalid", raw: v ? "TRUE" : "FALSE" };
@@ -124,7 +137,7 @@ function parseUnsignedNumber(s: string): number | null {
   const digits = thousands ? groupedDigits(intPart, thousands) : intPart;
   if (digits === null || !/^\d+$/.test(digits)) return null;
   const value = Number(fracPart ? `${digits}.${fracPart}` : digits);
-  return Number.isFinite(value) ? value : null;
+  return isAmountNumber(value) ? value : null;
 }
 
 /** "1.234.567" → "1234567"; null when the groups are not 1–3 digits then threes. */

@@ -5,7 +5,7 @@
  * that no data row follows, or the next table's header.
  */
 import { cellAt, cellText, columnName, type SheetGrid } from "./grid";
-import { parseAmount } from "./amounts";
+import { isAmountNumber, parseAmount } from "./amounts";
 import { classifyLabel } from "./codes";
 import type { AmountCell, RowKind, TableRow } from "./model";
 import { isAmountRole, type HeaderModel } from "./recognize-header";
@@ -63,7 +63,7 @@ function readRawRow(sheet: SheetGrid, header: HeaderModel, letters: string[], ro
     if (col.role === "label") return null;
     const found = cells ? cells[col.col] : null;
     // Plain numbers are nearly every cell of a big plan: no detour through parseAmount.
-    if (found && typeof found.value === "number" && Number.isFinite(found.value)) {
+    if (found && typeof found.value === "number" && isAmountNumber(found.value)) {
       if (isAmountRole(col.role)) hasAmount = true;
       return new ReadAmount(found.value, letters[i], rowNumber);
     }

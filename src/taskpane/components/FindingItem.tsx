@@ -33,7 +33,12 @@ const useStyles = makeStyles({
   error: { borderLeftColor: tokens.colorStatusDangerBorder2 },
   warning: { borderLeftColor: tokens.colorStatusWarningBorder2 },
   info: { borderLeftColor: tokens.colorBrandStroke1 },
-  selected: { backgroundColor: tokens.colorNeutralBackground1Selected, borderColor: tokens.colorNeutralStroke1 },
+  selected: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    borderTopColor: tokens.colorNeutralStroke1,
+    borderRightColor: tokens.colorNeutralStroke1,
+    borderBottomColor: tokens.colorNeutralStroke1,
+  },
   message: { display: "block", overflowWrap: "anywhere" },
   amounts: {
     display: "flex",

@@ -1,0 +1,114 @@
+/**
+ * Marks the cells that findings are about in the open workbook, and removes
+ * the marks again, without touching the user's own formats.
+ *
+ * Each mark is a conditional format (ExcelApi 1.6) on the cell: it shows the
+ * severity's fill and font colour over whatever the cell has, and deleting it
+ * brings the cell back exactly as it was, because the cell's own format was
+ * never changed. The rule formula carries a marker, =ISTEXT("PIR Budget
+ * Check"), always true, so `clearHighlights` recognises our formats among the
+ * user's and deletes those and nothing else.
+ */
+import { parseAddress } from "../core/grid";
+import type { Finding, Severity } from "../core/model";
+import { PALETTE, SEVERITY_FONT_ARGB } from "../core/pir/sheet";
+import { argbToHex } from "./write-plan";
+
+export const HIGHLIGHT_MARKER = "PIR Budget Check";
+export const HIGHLIGHT_FORMULA = `=ISTEXT("${HIGHLIGHT_MARKER}")`;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Sheet → cell → the worst severity of the findings about it. Only findings of `workbookFile`. */
+export function cellsToMark(findings: Finding[], workbookFile: string): Map<string, Map<string, Severity>> {
+  const bySheet = new Map<string, Map<string, Severity>>();
+  for (const f of findings) {
+    if (f.file !== workbookFile || !isCellOrRange(f.cell)) continue;
+    const cells = bySheet.get(f.sheet) ?? new Map<string, Severity>();
+    bySheet.set(f.sheet, cells);
+    const cell = f.cell.toUpperCase();
+    const before = cells.get(cell);
+    if (before === undefined || SEVERITY_RANK[f.severity] < SEVERITY_RANK[before]) cells.set(cell, f.severity);
+  }
+  return bySheet;
+}
+
+function isCellOrRange(a1: string): boolean {
+  const parts = a1.split(":");
+  return parts.length <= 2 && parts.every((p) => parseAddress(p) !== null);
+}
+
+/**
+ * Clears earlier marks, then marks every cell of this workbook that a finding
+ * is about (worst severity wins). Findings on sheets the workbook does not
+ * have are skipped. Three syncs: sheet names, existing conditional formats,
+ * then deletes and adds together. Returns the number of cells marked.
+ */
+export async function highlightFindings(context: Excel.RequestContext, findings: Finding[], workbookFile: string): Promise<number> {
+  const sheets = await loadOurFormats(context);
+  for (const s of sheets) for (const cf of s.ours) cf.delete();
+  let marked = 0;
+  for (const [sheetName, cells] of cellsToMark(findings, workbookFile)) {
+    const sheet = sheets.find((s) => s.name === sheetName);
+    if (!sheet) continue;
+    for (const [cell, severity] of cells) {
+      const cf = sheet.worksheet.getRange(cell).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+      cf.custom.format.fill.color = argbToHex(PALETTE[severity]);
+      cf.custom.format.font.color = argbToHex(SEVERITY_FONT_ARGB[severity]);
+      marked++;
+    }
+  }
+  await context.sync();
+  return marked;
+}
+
+/** Removes every mark `highlightFindings` made, and nothing else. Returns how many were removed. */
+export async function clearHighlights(context: Excel.RequestContext): Promise<number> {
+  const sheets = await loadOurFormats(context);
+  let removed = 0;
+  for (const s of sheets) {
+    for (const cf of s.ours) cf.delete();
+    removed += s.ours.length;
+  }
+  if (removed > 0) await context.sync();
+  return removed;
+}
+
+export function highlightOpenWorkbook(findings: Finding[], workbookFile: string): Promise<number> {
+  return Excel.run((context) => highlightFindings(context, findings, workbookFile));
+}
+
+export function clearOpenWorkbookHighlights(): Promise<number> {
+  return Excel.run((context) => clearHighlights(context));
+}
+
+interface SheetFormats {
+  name: string;
+  worksheet: Excel.Worksheet;
+  ours: Excel.ConditionalFormat[];
+}
+
+/** Two syncs: the sheets, then every conditional format on each of them with its rule formula. */
+async function loadOurFormats(context: Excel.RequestContext): Promise<SheetFormats[]> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  await context.sync();
+  const collections = worksheets.items.map((ws) =>
+    ws.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula"),
+  );
+  await context.sync();
+  return worksheets.items.map((ws, i) => ({
+    name: ws.name,
+    worksheet: ws,
+    ours: collections[i].items.filter(isOurs),
+  }));
+}
+
+function isOurs(cf: Excel.ConditionalFormat): boolean {
+  if (cf.type !== "Custom") return false;
+  const custom = cf.customOrNullObject;
+  if (!custom || custom.isNullObject) return false;
+  const formula: unknown = custom.rule?.formula;
+  return typeof formula === "string" && formula.includes(HIGHLIGHT_MARKER);
+}

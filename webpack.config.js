@@ -1,0 +1,136 @@
+/**
+ * Builds the Excel task pane: src/taskpane/index.tsx → dist/taskpane.[contenthash].js,
+ * dist/taskpane.html, and copies manifest.xml and assets/ beside them.
+ *
+ *   npx webpack --mode production                      published build: Office.js from Microsoft's CDN
+ *   npx webpack --mode development                     local Office.js (no internet needed)
+ *   npx webpack --mode production --env officejs=local a production bundle with the local Office.js (tests)
+ *   npx webpack serve --mode development               https://localhost:3000 with office-addin-dev-certs
+ *   --env out=DIR                                      build into DIR instead of dist/
+ *
+ * ExcelJS (reading dropped files, writing pir-tables.xlsx) and the Office.js
+ * adapter are loaded with import() and land in their own chunks, so the
+ * first download is React, Fluent UI and the engine only.
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_DIST = path.join(__dirname, "node_modules", "@microsoft", "office-js", "dist");
+const INITIAL_BUDGET_BYTES = 250 * 1024;
+
+/** The Content-Security-Policy of the pane (see the comment in taskpane.html). */
+function contentSecurityPolicy(localOffice) {
+  const scripts = localOffice ? "'self'" : "'self' https://appsforoffice.microsoft.com";
+  return [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
+ * office.js and only what it loads in Excel (its per-host Excel scripts and
+ * its English and Spanish strings), not the 86 MB folder. Already minified:
+ * `minimized` keeps Terser off them.
+ */
+function localOfficeJsPatterns() {
+  const info = { minimized: true };
+  return [
+    { from: "office.js", context: OFFICE_DIST, info },
+    { from: "o15apptofilemappingtable.js", context: OFFICE_DIST, info },
+    { from: "excel-*16.0*.js", context: OFFICE_DIST, info, globOptions: { ignore: ["**/*.debug.js"] } },
+    { from: "en-us/office_strings.js", context: OFFICE_DIST, info },
+    { from: "es-es/office_strings.js", context: OFFICE_DIST, info },
+  ];
+}
+
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await devCerts.getHttpsServerOptions();
+    return { type: "https", options: { ca: options.ca, key: options.key, cert: options.cert } };
+  } catch (err) {
+    console.warn(`office-addin-dev-certs failed (${err && err.message}); using webpack-dev-server's own self-signed certificate.`);
+    return "https";
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || "production";
+  const dev = mode === "development";
+  const localOffice = dev || env.officejs === "local";
+  const outDir = env.out ? path.resolve(env.out) : path.resolve(__dirname, "dist");
+
+  return {
+    mode,
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: {
+      path: outDir,
+      filename: "[name].[contenthash].js",
+      chunkFilename: "[name].[contenthash].js",
+      publicPath: "/",
+      // dist/ also holds the CLI's tsc output (dist/cli, dist/core…): remove only the pane's own old files.
+      clean: { keep: (asset) => /[\\/]/.test(asset) && !/^assets[\\/]/.test(asset) },
+    },
+    // No eval-based source maps: the pane's CSP allows no 'unsafe-eval'.
+    devtool: dev ? "source-map" : false,
+    resolve: { extensions: [".tsx", ".ts", ".mjs", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              // ES modules for webpack: tree shaking, and import() as real split points.
+              compilerOptions: { module: "es2020", sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: "./src/taskpane/taskpane.html",
+        filename: "taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "defer",
+        templateParameters: { officeJs: localOffice ? "/office.js" : OFFICE_CDN, csp: contentSecurityPolicy(localOffice) },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "manifest.xml", to: "manifest.xml", noErrorOnMissing: true },
+          { from: "assets", to: "assets", noErrorOnMissing: true },
+          ...(localOffice ? localOfficeJsPatterns() : []),
+        ],
+      }),
+    ],
+    performance: {
+      hints: "warning",
+      maxEntrypointSize: INITIAL_BUDGET_BYTES,
+      maxAssetSize: INITIAL_BUDGET_BYTES,
+      // Only the pane's own first download counts; ExcelJS and Office.js arrive later or from elsewhere.
+      assetFilter: (file) => /^taskpane\..*\.js$/.test(file),
+    },
+    devServer: {
+      host: "localhost",
+      port: 3000,
+      server: env.WEBPACK_SERVE ? await httpsOptions() : "https",
+      // No CORS headers: nothing on another origin needs to read the pane's files.
+      headers: {},
+      hot: true,
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
