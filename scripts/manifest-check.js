@@ -27,7 +27,7 @@ const PROJECT_EXPECTATIONS = {
   origin: "https://localhost:3000",
   taskpaneUrl: "https://localhost:3000/taskpane.html",
   host: "Workbook",
-  requirementSets: [{ name: "ExcelApi", minVersion: "1.1" }],
+  requirementSets: [{ name: "ExcelApi", minVersion: "1.4" }], // = MIN_EXCEL_API in src/excel/api.ts
   permission: "ReadWriteDocument",
   locales: ["es-ES"],
   ribbon: { tab: "TabHome", groupLabel: "PIR Budget Check", buttonLabel: "Check budget" },

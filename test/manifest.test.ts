@@ -6,6 +6,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { drawIcon, encodePng, ICON_SIZES } from "../scripts/make-icons";
+import { MIN_EXCEL_API } from "../src/excel/api";
 
 interface CheckResult {
   errors: string[];
@@ -81,9 +82,10 @@ describe("manifest.xml, read by DOMParser", () => {
     }
   });
 
-  it("asks for ExcelApi 1.1 and ReadWriteDocument, nothing more", () => {
+  it("asks for the ExcelApi version the Office.js adapters need, and ReadWriteDocument, nothing more", () => {
     const sets = Array.from(child(child(root, "Requirements")!, "Sets")!.children);
-    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([["ExcelApi", "1.1"]]);
+    expect(sets.map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([["ExcelApi", MIN_EXCEL_API]]);
+    expect(MIN_EXCEL_API).toBe("1.4");
     expect(child(root, "Permissions")!.textContent).toBe("ReadWriteDocument");
   });
 
@@ -107,7 +109,7 @@ describe("checkManifest (scripts/manifest-check.js)", () => {
   it("passes the committed manifest", () => {
     const result = checkManifestFile(MANIFEST);
     expect(result.errors).toEqual([]);
-    expect(result.summary!.requirementSets).toEqual([{ name: "ExcelApi", minVersion: "1.1" }]);
+    expect(result.summary!.requirementSets).toEqual([{ name: "ExcelApi", minVersion: MIN_EXCEL_API }]);
   });
 
   const hostsBlock = xml.match(/ {2}<Hosts>\s*<Host Name="Workbook"\/>\s*<\/Hosts>\n/)![0];
@@ -120,8 +122,12 @@ describe("checkManifest (scripts/manifest-check.js)", () => {
     ["a URL on another origin", (s) => s.replace("https://localhost:3000/assets/support.html", "https://example.org/help"), /is not on https:\/\/localhost:3000/],
     ["a 16 px file where 32 px is due", (s) => s.replace('<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"', '<IconUrl DefaultValue="https://localhost:3000/assets/icon-16.png"'),
       /IconUrl: \/assets\/icon-16.png is 16×16, not 32×32/],
+    ["a ribbon icon without its 80 px image", (s) => s.replace(/ *<bt:Image size="80" resid="Icon.80x80"\/>\n/, ""), /an <Icon> lacks the required 80 px image/],
+    ["VersionOverrides in the wrong namespace", (s) => s.replace('<VersionOverrides xmlns="http://schemas.microsoft.com/office/taskpaneappversionoverrides"', '<VersionOverrides xmlns="http://schemas.microsoft.com/office/mailappversionoverrides"'),
+      /<VersionOverrides> is in the wrong namespace/],
     ["an icon file that does not exist", (s) => s.replace("assets/icon-80.png", "assets/icon-90.png"), /icon-90.png.*does not exist/],
-    ["a higher requirement set", (s) => s.replace('MinVersion="1.1"/>', 'MinVersion="1.4"/>'), /requirement sets must be \[ExcelApi 1.1\], found \[ExcelApi 1.4\]/],
+    ["a higher requirement set", (s) => s.replace('MinVersion="1.4"/>', 'MinVersion="1.6"/>'), /requirement sets must be \[ExcelApi 1.4\], found \[ExcelApi 1.6\]/],
+    ["a second requirement set", (s) => s.replace('<Set Name="ExcelApi" MinVersion="1.4"/>', '<Set Name="ExcelApi" MinVersion="1.4"/><Set Name="DialogApi"/>'), /found \[DialogApi 1.1, ExcelApi 1.4\]/],
     ["a different permission", (s) => s.replace(">ReadWriteDocument<", ">ReadDocument<"), /Permissions must be ReadWriteDocument/],
     ["an undefined resid", (s) => s.replace('<Label resid="Group.Label"/>', '<Label resid="Group.Title"/>'), /resid="Group.Title".*names no resource in bt:ShortStrings/],
     ["a resid of the wrong kind", (s) => s.replace('<SourceLocation resid="Taskpane.Url"/>', '<SourceLocation resid="Group.Label"/>'), /names no resource in bt:Urls/],
