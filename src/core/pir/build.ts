@@ -34,8 +34,8 @@ export function buildPirSheet(result: CheckResult, settings: Settings): SheetDes
   const ctx = { canvas, targets, settings, labels };
 
   canvas.put(0, 0, reportingPeriodLine(settings.period, settings.language), { bold: true }, { fit: false });
-  let row = writeFinancialSection(ctx, 2, result.tables);
-  row = writeWorkplanSection(ctx, row + SECTION_GAP, result.tables);
+  const row = writeFinancialSection(ctx, 2, result.tables);
+  writeWorkplanSection(ctx, row + SECTION_GAP, result.tables);
   markFindings(result.findings, targets);
 
   return canvas.toSheet(labels.pirSheet, {
