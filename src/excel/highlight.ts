@@ -12,10 +12,14 @@
 import { parseAddress } from "../core/grid";
 import type { Finding, Severity } from "../core/model";
 import { PALETTE, SEVERITY_FONT_ARGB } from "../core/pir/sheet";
+import { type ApiSupport, excelApi, officeApiSupport } from "./api";
 import { argbToHex } from "./write-plan";
 
 export const HIGHLIGHT_MARKER = "PIR Budget Check";
 export const HIGHLIGHT_FORMULA = `=ISTEXT("${HIGHLIGHT_MARKER}")`;
+
+export const HIGHLIGHT_UNSUPPORTED =
+  "This version of Excel cannot mark cells (it needs conditional formats, ExcelApi 1.6): use the Findings sheet instead";
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -42,12 +46,17 @@ function isCellOrRange(a1: string): boolean {
  * Clears earlier marks, then marks every cell of this workbook that a finding
  * is about (worst severity wins). Findings on sheets the workbook does not
  * have are skipped. Three syncs: sheet names, existing conditional formats,
- * then deletes and adds together. Returns the number of cells marked.
+ * then deletes and adds together. Conditional formats need ExcelApi 1.6.
  */
-export async function highlightFindings(context: Excel.RequestContext, findings: Finding[], workbookFile: string): Promise<number> {
+export async function highlightFindings(
+  context: Excel.RequestContext,
+  findings: Finding[],
+  workbookFile: string,
+  supports: ApiSupport = officeApiSupport(),
+): Promise<void> {
+  if (!excelApi(supports, "1.6")) throw new Error(HIGHLIGHT_UNSUPPORTED);
   const sheets = await loadOurFormats(context);
   for (const s of sheets) for (const cf of s.ours) cf.delete();
-  let marked = 0;
   for (const [sheetName, cells] of cellsToMark(findings, workbookFile)) {
     const sheet = sheets.find((s) => s.name === sheetName);
     if (!sheet) continue;
@@ -56,15 +65,14 @@ export async function highlightFindings(context: Excel.RequestContext, findings:
       cf.custom.rule.formula = HIGHLIGHT_FORMULA;
       cf.custom.format.fill.color = argbToHex(PALETTE[severity]);
       cf.custom.format.font.color = argbToHex(SEVERITY_FONT_ARGB[severity]);
-      marked++;
     }
   }
   await context.sync();
-  return marked;
 }
 
-/** Removes every mark `highlightFindings` made, and nothing else. Returns how many were removed. */
-export async function clearHighlights(context: Excel.RequestContext): Promise<number> {
+/** Removes every mark `highlightFindings` made, and nothing else. Three syncs (two when there is none). */
+export async function clearHighlights(context: Excel.RequestContext, supports: ApiSupport = officeApiSupport()): Promise<void> {
+  if (!excelApi(supports, "1.6")) return; // no conditional formats, so none of ours
   const sheets = await loadOurFormats(context);
   let removed = 0;
   for (const s of sheets) {
@@ -72,14 +80,13 @@ export async function clearHighlights(context: Excel.RequestContext): Promise<nu
     removed += s.ours.length;
   }
   if (removed > 0) await context.sync();
-  return removed;
 }
 
-export function highlightOpenWorkbook(findings: Finding[], workbookFile: string): Promise<number> {
+export function highlightOpenWorkbook(findings: Finding[], workbookFile: string): Promise<void> {
   return Excel.run((context) => highlightFindings(context, findings, workbookFile));
 }
 
-export function clearOpenWorkbookHighlights(): Promise<number> {
+export function clearOpenWorkbookHighlights(): Promise<void> {
   return Excel.run((context) => clearHighlights(context));
 }
 

@@ -50,3 +50,46 @@ export async function detectHost(
     if (timer) clearTimeout(timer);
   }
 }
+
+/** The colours of the Office theme, when the host tells them (Excel desktop and web do). */
+export function officeTheme(office: { context?: { officeTheme?: Office.OfficeTheme } } | undefined = (globalThis as { Office?: typeof Office }).Office): Office.OfficeTheme | null {
+  return office?.context?.officeTheme ?? null;
+}
+
+/** Used in findings when Excel does not tell the name (a new workbook never saved). */
+export const UNSAVED_WORKBOOK_NAME = "Workbook.xlsx";
+
+/**
+ * The open workbook's file name, as findings name it ("Work plan.xlsx"):
+ * `workbook.name` (ExcelApi 1.7), else the last part of the document's URL.
+ */
+export async function workbookFileName(
+  context?: Excel.RequestContext,
+  office: { context?: { document?: { url?: string }; requirements?: { isSetSupported(set: string, version?: string): boolean } } } | undefined = (globalThis as { Office?: typeof Office }).Office,
+): Promise<string> {
+  if (office?.context?.requirements?.isSetSupported("ExcelApi", "1.7")) {
+    const fromWorkbook = await (context ? nameOfWorkbook(context) : Excel.run(nameOfWorkbook));
+    if (fromWorkbook) return fromWorkbook;
+  }
+  return fileNameFromUrl(office?.context?.document?.url) ?? UNSAVED_WORKBOOK_NAME;
+}
+
+async function nameOfWorkbook(context: Excel.RequestContext): Promise<string | null> {
+  context.workbook.load("name");
+  await context.sync();
+  const name: unknown = context.workbook.name;
+  return typeof name === "string" && name.trim() !== "" ? name : null;
+}
+
+/** "https://x/sites/p/Shared%20Documents/Work%20plan.xlsx?web=1" → "Work plan.xlsx". */
+export function fileNameFromUrl(url: string | undefined): string | null {
+  if (!url) return null;
+  const path = url.split(/[?#]/)[0];
+  const last = path.split(/[/\\]/).filter(Boolean).pop();
+  if (!last) return null;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}

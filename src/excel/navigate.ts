@@ -29,3 +29,13 @@ export async function selectCell(context: Excel.RequestContext, sheet: string, c
 export function selectCellInOpenWorkbook(sheet: string, cell: string): Promise<void> {
   return Excel.run((context) => selectCell(context, sheet, cell));
 }
+
+/** The selected range's address as Excel gives it: "'Work plan'!B4:M24". */
+export async function selectedRangeAddress(context: Excel.RequestContext): Promise<string> {
+  const range = context.workbook.getSelectedRange();
+  range.load("address");
+  await context.sync();
+  const address: unknown = range.address;
+  if (typeof address !== "string" || !address.includes("!")) throw new Error("Excel did not tell which range is selected");
+  return address;
+}

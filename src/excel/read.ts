@@ -84,6 +84,8 @@ export async function readWorkbookGrid(context: Excel.RequestContext, fileName: 
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   await context.sync();
+  const items: unknown = worksheets.items;
+  if (!Array.isArray(items)) throw new ExcelReadError(null, "Excel did not return the list of worksheets");
   const listed = sheetListSchema.safeParse(worksheets.items.map((ws) => ({ name: ws.name, visibility: ws.visibility })));
   if (!listed.success) throw new ExcelReadError(null, `Excel returned an unexpected list of worksheets (${listed.error.issues[0]?.message})`);
   const sheets = listed.data;

@@ -25,7 +25,13 @@ export interface LoadedSettings {
   problem: string | null;
 }
 
-export function loadDocumentSettings(store: DocumentSettingsLike = officeDocumentSettings()): LoadedSettings {
+/** What this workbook remembers, validated; null when nothing (valid) is stored. */
+export async function loadSettings(store: DocumentSettingsLike = officeDocumentSettings()): Promise<SettingsInput | null> {
+  return readStoredSettings(store).input;
+}
+
+/** The stored settings and, when they were unusable, why. */
+export function readStoredSettings(store: DocumentSettingsLike = officeDocumentSettings()): LoadedSettings {
   const raw = store.get(SETTINGS_KEY);
   if (raw === null || raw === undefined) return { input: null, problem: null };
   const parsed = storedSchema.safeParse(raw);
@@ -38,7 +44,7 @@ export function loadDocumentSettings(store: DocumentSettingsLike = officeDocumen
 }
 
 /** Validates (throws a ZodError naming the bad field), stores, and saves into the document. */
-export async function saveDocumentSettings(input: SettingsInput, store: DocumentSettingsLike = officeDocumentSettings()): Promise<void> {
+export async function saveSettings(input: SettingsInput, store: DocumentSettingsLike = officeDocumentSettings()): Promise<void> {
   const settings = settingsInputSchema.parse(input);
   store.set(SETTINGS_KEY, { version: 1, settings });
   await new Promise<void>((resolve, reject) => {

@@ -37,17 +37,20 @@ export async function writePirWorkbook(context: Excel.RequestContext, desc: Work
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   await context.sync();
-  const existingNames = worksheets.items.map((ws) => ws.name);
-  if (!existingNames.every((n) => typeof n === "string")) throw new Error("Excel returned an unexpected list of worksheets");
+  const items: unknown = worksheets.items;
+  const existingNames: unknown[] = Array.isArray(items) ? worksheets.items.map((ws) => ws.name) : [null];
+  if (!existingNames.every((n): n is string => typeof n === "string")) throw new Error("Excel did not return the list of worksheets");
 
-  const { names, replaced } = chooseNames(desc.sheets.map((s) => s.name), existingNames, options.existing ?? "rename");
-  const batch = new Batch(context, options.maxRequestBytes ?? PAYLOAD_BUDGET_BYTES);
+  const { names, replaced } = chooseNames(desc.sheets.map((s) => s.name), existingNames as string[], options.existing ?? "rename");
+  const maxBytes = options.maxRequestBytes ?? PAYLOAD_BUDGET_BYTES;
+  const batch = new Batch(context, maxBytes);
   for (const name of replaced) await batch.queue(ESTIMATED_BYTES_PER_OPERATION, () => worksheets.getItem(name).delete());
   const sheets: Excel.Worksheet[] = [];
   for (const name of names) await batch.queue(ESTIMATED_BYTES_PER_OPERATION, () => sheets.push(worksheets.add(name)));
 
   const renamed = new Map(desc.sheets.map((s, i) => [s.name, names[i]]));
-  const writer = new SheetWriter(batch, supports, renamed, options.workbookFile);
+  // A values or number-format array may take half a request; larger ones go in row bands.
+  const writer = new SheetWriter(batch, maxBytes / 2, supports, renamed, options.workbookFile);
   for (let i = 0; i < desc.sheets.length; i++) await writer.values(sheets[i], desc.sheets[i]);
   for (let i = 0; i < desc.sheets.length; i++) await writer.formats(sheets[i], desc.sheets[i]);
   if (sheets.length) await batch.queue(ESTIMATED_BYTES_PER_OPERATION, () => sheets[0].activate());
@@ -111,6 +114,7 @@ const OP = ESTIMATED_BYTES_PER_OPERATION;
 class SheetWriter {
   constructor(
     private readonly batch: Batch,
+    private readonly maxBandBytes: number,
     private readonly supports: ApiSupport,
     private readonly renamed: Map<string, string>,
     private readonly workbookFile: string | undefined,
@@ -121,7 +125,7 @@ class SheetWriter {
     const rect = sheetRect(sheet);
     if (!rect) return;
     const matrix = valueMatrix(sheet, rect);
-    for (const band of bands(rect, matrix, this.maxBandBytes())) {
+    for (const band of bands(rect, matrix, this.maxBandBytes)) {
       await this.batch.queue(OP + jsonBytes(band.rows), () => {
         ws.getRange(rectAddress(band.rect)).values = band.rows as (string | number)[][];
       });
@@ -140,7 +144,7 @@ class SheetWriter {
       });
       const formats = numberFormatMatrix(sheet, rect);
       if (formats) {
-        for (const band of bands(rect, formats, this.maxBandBytes())) {
+        for (const band of bands(rect, formats, this.maxBandBytes)) {
           await q(jsonBytes(band.rows), () => {
             ws.getRange(rectAddress(band.rect)).numberFormat = band.rows as string[][];
           });
@@ -189,10 +193,6 @@ class SheetWriter {
     const sheet = this.renamed.get(link.sheet) ?? link.sheet;
     const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(link.cell.trim());
     return `${quoteSheetName(sheet)}!${m ? `$${m[1].toUpperCase()}$${m[2]}` : link.cell}`;
-  }
-
-  private maxBandBytes(): number {
-    return PAYLOAD_BUDGET_BYTES / 2;
   }
 }
 
