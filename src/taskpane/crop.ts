@@ -57,7 +57,7 @@ export function parseRangeAddress(address: string): { sheet: string | null; area
 function parseEnd(text: string): { row: number | null; col: number | null } | null {
   const t = text.trim().replace(/\$/g, "");
   const cell = parseAddress(t);
-  if (cell) return cell;
+  if (cell) return cell.row >= 0 ? cell : null;
   if (/^[A-Za-z]{1,3}$/.test(t)) return { row: null, col: parseAddress(`${t}1`)!.col };
   if (/^\d{1,7}$/.test(t) && Number(t) >= 1) return { row: Number(t) - 1, col: null };
   return null;

@@ -3,24 +3,25 @@
  * adapter in src/excel/. Loaded only when detectHost() says "excel", so file
  * mode never downloads it.
  */
-import { readWorkbookGrid } from "../excel/read";
-import { writePirWorkbook } from "../excel/write";
-import { clearHighlights, highlightFindings } from "../excel/highlight";
-import { selectCell, selectedRangeAddress } from "../excel/navigate";
+import { clearOpenWorkbookHighlights, highlightOpenWorkbook } from "../excel/highlight";
+import { officeTheme, workbookFileName } from "../excel/host";
+import { selectCellInOpenWorkbook, selectedRangeAddress } from "../excel/navigate";
+import { readOpenWorkbook } from "../excel/read";
 import { loadSettings, saveSettings } from "../excel/settings-store";
-import { workbookFileName, officeTheme } from "../excel/host";
+import { writePirToOpenWorkbook } from "../excel/write";
 import type { OpenWorkbook, PaneHost } from "./pane-host";
 
 export async function excelHost(): Promise<PaneHost> {
   const name = await workbookFileName();
   const open: OpenWorkbook = {
     name,
-    read: (onProgress) => Excel.run((context) => readWorkbookGrid(context, name, { onProgress: (done, total) => onProgress({ done, total }) })),
+    read: (onProgress) => readOpenWorkbook(name, { onProgress: (done, total) => onProgress({ done, total }) }),
+    // The adapter has no open-workbook wrapper for this one (yet): the one Excel.run outside src/excel/.
     selectedRange: () => Excel.run((context) => selectedRangeAddress(context)),
-    writePir: (desc, existing) => Excel.run((context) => writePirWorkbook(context, desc, { existing, workbookFile: name })),
-    highlight: (findings) => Excel.run((context) => highlightFindings(context, findings, name)),
-    clearHighlights: () => Excel.run((context) => clearHighlights(context)),
-    selectCell: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
+    writePir: (desc, existing) => writePirToOpenWorkbook(desc, { existing, workbookFile: name }),
+    highlight: (findings) => highlightOpenWorkbook(findings, name),
+    clearHighlights: () => clearOpenWorkbookHighlights(),
+    selectCell: (sheet, cell) => selectCellInOpenWorkbook(sheet, cell),
   };
   return {
     mode: "excel",

@@ -11,7 +11,7 @@ export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 export interface FindingFilter {
   /** Severities to show; all when every one is on. */
   severities: ReadonlySet<Severity>;
-  /** Words that must all occur in the finding (message, place, component, rule); case and accents ignored. */
+  /** Text that must occur in the finding (message, place, component, rule); case, accents and extra spaces ignored. */
   text: string;
 }
 
@@ -45,18 +45,14 @@ export function foldText(s: string): string {
 
 function haystack(f: Finding): string {
   return foldText(
-    [f.message, f.file, f.sheet, `${f.sheet}!${f.cell}`, f.cell, f.component ?? "", f.output ?? "", f.period ?? "", f.rule].join(" "),
+    [f.message, findingPlace(f), f.component ?? "", f.output ?? "", f.period ?? "", f.rule].join(" \u0000 ").replace(/\s+/g, " "),
   );
 }
 
 export function filterFindings(findings: readonly Finding[], filter: FindingFilter): Finding[] {
-  const words = foldText(filter.text).split(/\s+/).filter((w) => w !== "");
-  return findings.filter((f) => {
-    if (!filter.severities.has(f.severity)) return false;
-    if (words.length === 0) return true;
-    const text = haystack(f);
-    return words.every((w) => text.includes(w));
-  });
+  // One phrase, not loose words: "component 2" must not match every finding with a 2 in it.
+  const phrase = foldText(filter.text).replace(/\s+/g, " ").trim();
+  return findings.filter((f) => filter.severities.has(f.severity) && (phrase === "" || haystack(f).includes(phrase)));
 }
 
 /** Numbered components in number order, then PMC, M&E and other names, then findings without a component. */

@@ -53,4 +53,8 @@ async function main(): Promise<void> {
   await session.start();
 }
 
-void main();
+main().catch((err: unknown) => {
+  // Nothing rendered yet (Office refused the first request): say so instead of "Loading…" forever.
+  const loading = document.getElementById("loading");
+  if (loading) loading.textContent = `PIR Budget Check could not start: ${err instanceof Error ? err.message : String(err)}`;
+});

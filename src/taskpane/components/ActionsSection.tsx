@@ -72,7 +72,7 @@ export function ActionsSection() {
       )}
       {state.notice && (
         <MessageBar intent={state.notice.intent} layout="multiline" politeness={state.notice.intent === "error" ? "assertive" : "polite"}>
-          <MessageBarBody className={styles.notice}>{state.notice.text(t)}</MessageBarBody>
+          <MessageBarBody className={styles.notice} data-testid="notice">{state.notice.text(t)}</MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button appearance="transparent" aria-label={t.dismiss} icon={<DismissRegular />} onClick={() => session.dismissNotice()} />

@@ -44,8 +44,7 @@ export function FindingsSection() {
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const findings = useMemo(() => state.report?.findings ?? [], [state.report]);
   const counts = useMemo(() => severityCounts(findings), [findings]);
-  const filter: FindingFilter = { severities, text };
-  const shown = useMemo(() => filterFindings(findings, filter), [findings, severities, text]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = useMemo(() => filterFindings(findings, { severities, text } satisfies FindingFilter), [findings, severities, text]);
   const groups = useMemo(() => groupFindings(shown), [shown]);
 
   const summary = state.report === null ? t.notValidated : findings.length === 0 ? t.noFindings(state.checkedWorkbooks) : t.summary(counts, state.checkedWorkbooks);

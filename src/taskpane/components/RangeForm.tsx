@@ -17,7 +17,10 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // A long "file › sheet" option must not widen the pane: the select shrinks and cuts it.
+  select: { minWidth: 0, maxWidth: "100%" },
+  selectControl: { minWidth: 0, textOverflow: "ellipsis" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   help: { color: tokens.colorNeutralForeground2 },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end" },
@@ -58,7 +61,12 @@ export function RangeForm() {
       </Text>
       <form onSubmit={apply} className={styles.form}>
         <Field label={t.rangeSheet}>
-          <Select value={target?.key ?? ""} onChange={(_, data) => setChosen(data.value)}>
+          <Select
+            className={styles.select}
+            select={{ className: styles.selectControl }}
+            value={target?.key ?? ""}
+            onChange={(_, data) => setChosen(data.value)}
+          >
             {sheets.map((s) => (
               <option key={s.key} value={s.key}>
                 {`${s.file} › ${s.sheet}`}

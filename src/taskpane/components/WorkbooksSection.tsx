@@ -22,6 +22,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     textAlign: "center",
   },
+  // Once workbooks are in (or in Excel, where the open one is), adding more is a side task: one line.
+  dropCompact: {
+    flexDirection: "row",
+    justifyContent: "space-between",
+    textAlign: "start",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    gap: tokens.spacingHorizontalM,
+  },
+  dropText: { minWidth: 0 },
   dropActive: {
     border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
     backgroundColor: tokens.colorBrandBackground2,
@@ -56,6 +65,7 @@ export function WorkbooksSection() {
   const [dragging, setDragging] = useState(false);
   const excel = state.mode === "excel";
   const busy = state.busy !== null;
+  const compact = excel || state.workbooks.length > 0;
 
   const take = (files: FileList | null) => {
     if (files && files.length > 0) void session.addFiles(Array.from(files));
@@ -96,7 +106,7 @@ export function WorkbooksSection() {
         </ul>
       )}
       <div
-        className={mergeClasses(styles.drop, dragging && styles.dropActive)}
+        className={mergeClasses(styles.drop, compact && styles.dropCompact, dragging && styles.dropActive)}
         onDragOver={(e) => {
           e.preventDefault();
           e.dataTransfer.dropEffect = "copy";
@@ -105,8 +115,10 @@ export function WorkbooksSection() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <Text>{excel ? t.dropTitleExcel : t.dropTitle}</Text>
-        <Button appearance={excel || state.workbooks.length > 0 ? "secondary" : "primary"} disabled={busy} onClick={() => input.current?.click()}>
+        <Text size={compact ? 200 : 300} className={styles.dropText}>
+          {excel ? t.dropTitleExcel : compact ? t.dropMore : t.dropTitle}
+        </Text>
+        <Button appearance={compact ? "secondary" : "primary"} size={compact ? "small" : "medium"} disabled={busy} onClick={() => input.current?.click()}>
           {excel ? t.importOther : t.chooseFiles}
         </Button>
         <input

@@ -1,0 +1,117 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
+ */
+// Node's export conditions: the fixtures are read with ExcelJS's Node build (its
+// uuid dependency's browser build is ESM, which jest does not load).
+import { TextDecoder } from "util";
+import { buildPirWorkbook } from "../../src/core/pir/build";
+import type { SheetDescription } from "../../src/core/pir/sheet";
+import { parseSettings } from "../../src/core/settings";
+import { descriptionToHtml, descriptionToText, formatNumber } from "../../src/taskpane/html-table";
+import { checkFixtures } from "../helpers/fixtures";
+
+// The workbook reader decodes zip names with TextDecoder, which jsdom's window lacks.
+Object.assign(globalThis, { TextDecoder });
+
+async function seedPirSheet(language: "en" | "es" = "en"): Promise<SheetDescription> {
+  const settings = { period: "FY22", language } as const;
+  const result = await checkFixtures(["seed-workplan.xlsx", "seed-budget.xlsx"], settings);
+  return buildPirWorkbook(result, parseSettings(settings)).sheets[0];
+}
+
+function parse(html: string): Document {
+  return new DOMParser().parseFromString(html, "text/html");
+}
+
+const rowTexts = (table: HTMLTableElement) => Array.from(table.rows).map((r) => Array.from(r.cells).map((c) => c.textContent));
+
+describe("descriptionToHtml on the seed's PIR sheet", () => {
+  it("makes the two PIR tables real tables, with titles as paragraphs between them", async () => {
+    const doc = parse(descriptionToHtml(await seedPirSheet()));
+    const tables = Array.from(doc.querySelectorAll("table"));
+    expect(tables).toHaveLength(2);
+    const paragraphs = Array.from(doc.querySelectorAll("p")).map((p) => p.textContent);
+    expect(paragraphs[0]).toBe("Reporting period: FY22 (1 July 2021 – 30 June 2022)");
+    expect(paragraphs).toContain("VIII.3 Financial implementation");
+    expect(paragraphs).toContain("IX. Work plan and budget");
+    // Titles come before their table, in sheet order.
+    const order = Array.from(doc.body.firstElementChild!.children).map((e) => (e.tagName === "TABLE" ? "TABLE" : e.textContent!.slice(0, 12)));
+    expect(order).toEqual(["Reporting pe", "VIII.3 Finan", "Source: seed", "TABLE", "IX. Work pla", "Source: seed", "TABLE"]);
+  });
+
+  it("keeps the financial table's merged header, amounts as Excel shows them, and its Total row", async () => {
+    const financial = parse(descriptionToHtml(await seedPirSheet())).querySelector("table")!;
+    const header = financial.rows[0].cells;
+    expect(header[0].textContent).toBe("Project components");
+    expect(header[0].rowSpan).toBe(2);
+    expect(header[1].textContent).toBe("GEF Fund (USD)");
+    expect(header[1].colSpan).toBe(2);
+    expect(rowTexts(financial)[1]).toEqual(["Budget", "Expenditure"]);
+    const total = rowTexts(financial).find((r) => r[0] === "Total (USD)");
+    expect(total).toEqual(["Total (USD)", "4,114,000.00", "1,496,995.01"]);
+    expect(financial.rows.length).toBe(9); // two header rows, six component rows (one unlabeled), the total
+  });
+
+  it("carries fills, bold and borders as inline styles Word keeps", async () => {
+    const financial = parse(descriptionToHtml(await seedPirSheet())).querySelector("table")!;
+    const overspent = Array.from(financial.querySelectorAll("td")).find((td) => td.textContent === "242,717.56")!;
+    expect(overspent.getAttribute("style")).toContain("background:#FFC7CE");
+    expect(overspent.getAttribute("style")).toContain("text-align:right");
+    expect(overspent.getAttribute("style")).toContain("border-top:1px solid #000000");
+    const totalCell = Array.from(financial.querySelectorAll("td")).find((td) => td.textContent === "4,114,000.00")!;
+    expect(totalCell.getAttribute("style")).toContain("font-weight:bold");
+    expect(totalCell.getAttribute("style")).toContain("border-top:2px solid #000000");
+  });
+
+  it("writes amounts the Spanish way in Spanish", async () => {
+    const doc = parse(descriptionToHtml(await seedPirSheet("es"), "es"));
+    const total = rowTexts(doc.querySelector("table")!).find((r) => r[0] === "Total (USD)");
+    expect(total).toEqual(["Total (USD)", "4.114.000,00", "1.496.995,01"]);
+  });
+
+  it("has a tab-separated twin for plain-text pastes", async () => {
+    const text = descriptionToText(await seedPirSheet());
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("Reporting period: FY22 (1 July 2021 – 30 June 2022)");
+    expect(lines).toContain("Total (USD)\t4,114,000.00\t1,496,995.01");
+    expect(lines).toContain("Project components\tGEF Fund (USD)\t");
+  });
+});
+
+describe("descriptionToHtml on a small description", () => {
+  it("escapes text from the workbooks and clips merges to their table", () => {
+    const border = { top: "thin", bottom: "thin", left: "thin", right: "thin" } as const;
+    const sheet: SheetDescription = {
+      name: "x",
+      columnWidths: [],
+      cells: [
+        { row: 0, col: 0, value: "<b>Title</b> & co", style: { italic: true } },
+        { row: 1, col: 0, value: "=SUM(A1)", style: { border, indent: 2 } },
+        { row: 1, col: 1, value: -1234.5, style: { border, numFmt: "#,##0.00" } },
+        { row: 2, col: 0, value: 0.05, style: { border, numFmt: "0%" } },
+        { row: 2, col: 1, value: null, style: { border } },
+      ],
+      merges: [{ top: 2, left: 0, bottom: 5, right: 1 }],
+    };
+    const html = descriptionToHtml(sheet);
+    expect(html).toContain("&lt;b&gt;Title&lt;/b&gt; &amp; co");
+    expect(html).not.toContain("<b>");
+    const doc = parse(html);
+    expect(doc.querySelector("p")!.getAttribute("style")).toContain("font-style:italic");
+    const table = doc.querySelector("table")!;
+    expect(rowTexts(table)).toEqual([["=SUM(A1)", "-1,234.50"], ["5 %"]]);
+    expect(table.rows[1].cells[0].rowSpan).toBe(1); // the merge reaches past the table's last row
+    expect(table.rows[1].cells[0].colSpan).toBe(2);
+    expect(table.rows[0].cells[0].getAttribute("style")).toContain("padding:2px 4px 2px 28px");
+  });
+
+  it("formats numbers by their Excel format", () => {
+    expect(formatNumber(1234567.891, "#,##0.00", "en")).toBe("1,234,567.89");
+    expect(formatNumber(1234567.891, "#,##0.00", "es")).toBe("1.234.567,89");
+    expect(formatNumber(1234.5, "0", "en")).toBe("1235");
+    expect(formatNumber(-0.001, "#,##0.00", "en")).toBe("0.00");
+    expect(formatNumber(0.125, "0.0%", "en")).toBe("12.5 %");
+    expect(formatNumber(2.5, undefined, "es")).toBe("2,5");
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
+ */
+// Node's export conditions: the example workbooks are read with ExcelJS's Node
+// build (its uuid dependency's browser build is ESM, which jest does not load).
+import { TextDecoder, TextEncoder } from "util";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/components/App";
+import { SessionContext } from "../../src/taskpane/pane-context";
+import { PaneSession } from "../../src/taskpane/session";
+import { exampleFile, exampleGrid, fakeExcel, recordingIo } from "./helpers/fake-host";
+
+// jsdom's window lacks what the workbook reader uses to decode zip entry names.
+Object.assign(globalThis, { TextDecoder, TextEncoder });
+
+// Role queries compute accessible names over the whole pane: slow in jsdom, so they are scoped.
+jest.setTimeout(60_000);
+const checkPanel = () => within(document.getElementById("pane-panel-check")!);
+const findingsRegion = (label = "Findings, grouped by severity and component") => within(checkPanel().getByLabelText(label));
+const findingButton = (text: RegExp, label?: string) => findingsRegion(label).getByText(text).closest("button")!;
+const SPANISH_REGION = "Hallazgos, agrupados por gravedad y componente";
+
+async function renderExcelPane() {
+  const host = fakeExcel(await exampleGrid("peru-sizd-workplan.xlsx"), { period: "FY22" });
+  const session = new PaneSession(host, recordingIo());
+  render(
+    <SessionContext.Provider value={session}>
+      <App theme={webLightTheme} />
+    </SessionContext.Provider>,
+  );
+  await act(async () => {
+    await session.start();
+    await session.addFiles([exampleFile("peru-sizd-budget.xlsx")]);
+  });
+  return { host, session };
+}
+
+describe("the task pane, rendered", () => {
+  it("says what was found in one line, in a live region", async () => {
+    await renderExcelPane();
+    const summary = checkPanel().getByRole("status");
+    expect(summary.textContent).toBe("10 errors, 9 warnings in 2 workbooks");
+    expect(summary.getAttribute("aria-live")).toBe("polite");
+    expect(findingsRegion().getByText("Errors (10)").tagName).toBe("H3");
+    expect(findingsRegion().getByText("Warnings (9)").tagName).toBe("H3");
+    // Both workbooks are listed, the open one marked as such and not removable.
+    expect(screen.getByText("· This workbook", { exact: false })).toBeTruthy();
+    expect(screen.queryByLabelText("Remove peru-sizd-workplan.xlsx")).toBeNull();
+    expect(screen.getByLabelText("Remove peru-sizd-budget.xlsx").tagName).toBe("BUTTON");
+  });
+
+  it("selects the cell in Excel when a finding is clicked", async () => {
+    const { host } = await renderExcelPane();
+    const item = findingButton(/Component 1: by 2022 Q4 the amounts add up to 236,354\.50/);
+    expect(item.textContent).toContain("Expected 235,000.00");
+    expect(item.textContent).toContain("Actual 236,354.50");
+    await act(async () => {
+      fireEvent.click(item);
+    });
+    expect(host.openWorkbook.selectCell.mock.calls).toEqual([["Work plan", "K5"]]);
+    expect(item.getAttribute("aria-current")).toBe("true");
+  });
+
+  it("filters the list by severity and by text", async () => {
+    await renderExcelPane();
+    const findings = () => {
+      const region = checkPanel().queryByLabelText("Findings, grouped by severity and component");
+      return region ? within(region).queryAllByRole("listitem") : [];
+    };
+    const errorsToggle = checkPanel().getByText("Errors 10").closest("button")!;
+    const filterBox = checkPanel().getByLabelText("Filter findings");
+    expect(findings()).toHaveLength(19);
+    fireEvent.click(errorsToggle);
+    expect(errorsToggle.getAttribute("aria-pressed")).toBe("false");
+    expect(findings()).toHaveLength(9);
+    expect(checkPanel().getByText("Showing 9 of 19 findings.")).toBeTruthy();
+    // Words of the rule count too: the one duplicate is a warning.
+    fireEvent.change(filterBox, { target: { value: "DUPLICATE" } });
+    expect(findings().map((li) => li.textContent)).toEqual([expect.stringContaining("exactly the same amount as Component 2")]);
+    fireEvent.change(filterBox, { target: { value: "component 1:" } });
+    expect(findings()).toHaveLength(1);
+    fireEvent.click(errorsToggle);
+    expect(findings()).toHaveLength(3);
+    fireEvent.change(filterBox, { target: { value: "nothing like this" } });
+    expect(findings()).toHaveLength(0);
+    expect(checkPanel().getByText("No finding matches the filter.")).toBeTruthy();
+  });
+
+  it("speaks Spanish everywhere once Spanish is chosen", async () => {
+    const { host } = await renderExcelPane();
+    fireEvent.click(document.getElementById("pane-tab-settings")!);
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Language"), { target: { value: "es" } });
+    });
+    const tabs = within(screen.getByRole("tablist"));
+    expect(tabs.getAllByRole("tab").map((t) => t.querySelector(".fui-Tab__content")!.textContent)).toEqual(["Revisar", "Tablas", "Configuración"]);
+    expect(screen.getByLabelText("Idioma").tagName).toBe("SELECT");
+    expect(screen.getByLabelText("Periodo del informe").tagName).toBe("SELECT");
+    fireEvent.click(document.getElementById("pane-tab-check")!);
+    expect(checkPanel().getByRole("status").textContent).toBe("10 errores, 9 advertencias en 2 libros");
+    expect(checkPanel().getByText("Validar")).toBeTruthy();
+    expect(findingsRegion(SPANISH_REGION).getByText("Errores (10)").tagName).toBe("H3");
+    // The findings come from the engine in Spanish too, amounts written the Spanish way.
+    expect(findingButton(/Componente 1: el gasto 242\.717,56/, SPANISH_REGION).textContent).toContain("Esperado 235.000,00");
+    expect(host.saved.at(-1)).toMatchObject({ language: "es", period: "FY22" });
+  });
+});

@@ -1,0 +1,50 @@
+import { defaultSettings, isOwnSheet, periodOptions, settingsFromStored, validSettings, withoutOwnSheets } from "../../src/taskpane/settings-model";
+
+const nov2026 = new Date("2026-11-24T00:00:00Z");
+
+describe("settings as the pane keeps them", () => {
+  it("default to the fiscal year that ended last", () => {
+    expect(defaultSettings(nov2026)).toEqual({ period: "FY26", tolerance: 0.5, pmcCap: 0.05, language: "en" });
+    expect(defaultSettings(new Date("2026-06-30T12:00:00Z")).period).toBe("FY25");
+  });
+
+  it("keep each stored field that validates and drop the ones that do not", () => {
+    expect(settingsFromStored({ period: "fy 2022", tolerance: 2, pmcCap: 0.1, language: "es" }, nov2026)).toEqual({
+      period: "FY22",
+      tolerance: 2,
+      pmcCap: 0.1,
+      language: "es",
+    });
+    expect(settingsFromStored({ period: "2022", tolerance: -1, pmcCap: 5, language: "fr" }, nov2026)).toEqual(defaultSettings(nov2026));
+    expect(settingsFromStored("garbage", nov2026)).toEqual(defaultSettings(nov2026));
+    expect(settingsFromStored(null, nov2026)).toEqual(defaultSettings(nov2026));
+  });
+
+  it("refuse out-of-range values from the form", () => {
+    const ok = defaultSettings(nov2026);
+    expect(validSettings(ok)).toEqual(ok);
+    expect(validSettings({ ...ok, pmcCap: 1.5 })).toBeNull();
+    expect(validSettings({ ...ok, tolerance: Number.NaN })).toBeNull();
+    expect(validSettings({ ...ok, period: "FY1" })).toBeNull();
+  });
+
+  it("offer the fiscal year under way and ten before it, plus an older chosen one", () => {
+    const options = periodOptions(nov2026, "FY26");
+    expect(options[0]).toBe("FY27");
+    expect(options).toContain("FY22");
+    expect(options).toHaveLength(12);
+    expect(periodOptions(nov2026, "FY09").at(-1)).toBe("FY09");
+  });
+});
+
+describe("the add-in's own sheets", () => {
+  it("are recognised in both languages, with the copies Keep both makes", () => {
+    for (const name of ["PIR tables", "pir tables (2)", "Findings", "Findings (3)", "Tablas PIR", "Hallazgos 2"]) expect(isOwnSheet(name)).toBe(true);
+    for (const name of ["Work plan", "PIR tables old", "Budget (2)"]) expect(isOwnSheet(name)).toBe(false);
+  });
+
+  it("are left out of what is checked", () => {
+    const grid = { file: "w.xlsx", sheets: ["Work plan", "PIR tables", "Findings (2)"].map((name) => ({ name, cells: [], merges: [] })) };
+    expect(withoutOwnSheets(grid).sheets.map((s) => s.name)).toEqual(["Work plan"]);
+  });
+});
