@@ -7,6 +7,10 @@
  * ExcelJS would choke on. The zips are real zips and the OLE files real
  * compound files, so that the reader's detectors are tested on what Excel and
  * Word actually write, not on byte patterns made to match them.
+ *
+ * One file is a readable workbook on purpose: the seed work plan with a note
+ * typed into the sheet's very last row, which must be checked as fast as the
+ * plan without it (a million empty rows are no reason to wait).
  */
 import fs from "fs";
 import path from "path";
@@ -32,12 +36,15 @@ export const HOSTILE = {
 } as const;
 export type HostileName = keyof typeof HOSTILE;
 
+/** Readable on purpose (see above): the seed work plan with a note in A1048576. */
+export const STRAY_LAST_ROW = "stray-last-row.xlsx";
+
 /** The bomb: this many sheet parts of this many zeros each (550 MB, above the 500 MB limit). */
 export const BOMB_PARTS = 11;
 export const BOMB_PART_BYTES = 50 * 1024 * 1024;
 
 /** Writes the corpus (idempotent; safe when two test files run it at once) and returns each file's path. */
-export async function makeHostile(dir = HOSTILE_DIR): Promise<Record<HostileName, string>> {
+export async function makeHostile(dir = HOSTILE_DIR): Promise<Record<HostileName | "strayLastRow", string>> {
   fs.mkdirSync(dir, { recursive: true });
   const at = (name: HostileName) => path.join(dir, HOSTILE[name]);
   fs.rmSync(at("missing"), { recursive: true, force: true });
@@ -54,7 +61,9 @@ export async function makeHostile(dir = HOSTILE_DIR): Promise<Record<HostileName
     ["noWorkbookPart", withoutEntry(real, "xl/workbook.xml")],
   ];
   for (const [name, bytes] of files) writeAtomically(at(name), bytes);
-  return Object.fromEntries((Object.keys(HOSTILE) as HostileName[]).map((n) => [n, at(n)])) as Record<HostileName, string>;
+  writeAtomically(path.join(dir, STRAY_LAST_ROW), withStrayLastRow(real));
+  const paths = Object.fromEntries((Object.keys(HOSTILE) as HostileName[]).map((n) => [n, at(n)])) as Record<HostileName, string>;
+  return { ...paths, strayLastRow: path.join(dir, STRAY_LAST_ROW) };
 }
 
 function writeAtomically(file: string, bytes: Uint8Array): void {
@@ -83,6 +92,17 @@ export function deflated(name: string, content: Uint8Array | string): ZipEntry {
 
 /** A zip of the given entries with local headers, central directory and end record, dated 1 Jan 1980. */
 export function writeZip(entries: ZipEntry[]): Buffer {
+  // The fields a local header and its central-directory entry share, in the same order.
+  const common = (b: Buffer, at: number, e: ZipEntry, nameLength: number) => {
+    b.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+    b.writeUInt16LE(0x0800, at + 2); // names are UTF-8
+    b.writeUInt16LE(e.method, at + 4);
+    b.writeUInt16LE(0x0021, at + 8); // date: 1980-01-01, time 00:00
+    b.writeUInt32LE(e.crc >>> 0, at + 10);
+    b.writeUInt32LE(e.data.length, at + 14);
+    b.writeUInt32LE(e.size, at + 18);
+    b.writeUInt16LE(nameLength, at + 22);
+  };
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
@@ -90,25 +110,11 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     const name = Buffer.from(e.name, "utf8");
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(0x0021, 12); // 1980-01-01
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(name.length, 26);
+    common(local, 4, e, name.length);
     const head = Buffer.alloc(46);
     head.writeUInt32LE(0x02014b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(20, 6);
-    head.writeUInt16LE(0x0800, 8);
-    head.writeUInt16LE(e.method, 10);
-    head.writeUInt16LE(0x0021, 14);
-    head.writeUInt32LE(e.crc >>> 0, 16);
-    head.writeUInt32LE(e.data.length, 20);
-    head.writeUInt32LE(e.size, 24);
-    head.writeUInt16LE(name.length, 28);
+    head.writeUInt16LE(20, 4); // made by 2.0
+    common(head, 6, e, name.length);
     head.writeUInt32LE(offset, 42);
     parts.push(local, name, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength));
     central.push(head, name);
@@ -149,6 +155,21 @@ export function readZipEntries(zip: Buffer): ZipEntry[] {
     p += 46 + nameLength + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
   }
   return out;
+}
+
+/** The first sheet of a real workbook with an inline-text note in A1048576, the last row Excel has. */
+function withStrayLastRow(xlsx: Buffer): Buffer {
+  const sheet = "xl/worksheets/sheet1.xml";
+  return writeZip(
+    readZipEntries(xlsx).map((e) => {
+      if (e.name !== sheet) return e;
+      const xml = (e.method === 8 ? zlib.inflateRawSync(e.data) : Buffer.from(e.data)).toString("utf8");
+      if (!xml.includes("</sheetData>")) throw new Error(`${sheet} has no sheetData`);
+      const note = '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>checked</t></is></c></row>';
+      const edited = xml.replace(/<dimension ref="([A-Z]+)\d+:([A-Z]+)\d+"\/>/, '<dimension ref="A1:$21048576"/>').replace("</sheetData>", `${note}</sheetData>`);
+      return deflated(sheet, edited);
+    }),
+  );
 }
 
 /** A real workbook with one part left out: every other part is copied as stored. */

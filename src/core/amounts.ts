@@ -163,7 +163,9 @@ export function roundCents(x: number): number {
   if (!Number.isFinite(x)) return x;
   // The nudge of one ulp makes 1.005 (stored as 1.00499999…) round up as a person expects,
   // without the cost of a round trip through a string on every amount.
-  const cents = Math.round(Math.abs(x) * 100 * (1 + Number.EPSILON));
+  const scaled = Math.abs(x) * 100;
+  // From 2^51 cents (22.5 trillion) on, one ulp is half a cent or more: the nudge would add cents.
+  const cents = Math.round(scaled < 2 ** 51 ? scaled * (1 + Number.EPSILON) : scaled);
   if (cents === 0) return 0;
   return (Math.sign(x) * cents) / 100;
 }

@@ -37,6 +37,9 @@ interface ColumnGuess {
 
 /** Tries to read a header whose first row is `row`; null when the row is not a header. */
 export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number): HeaderModel | null {
+  // An empty row is no header; answering before colCount (a pass over every row) keeps a sheet
+  // with one stray cell in row 1,048,576 from costing a million passes over a million rows.
+  if (!sheet.cells[row]) return null;
   const width = Math.min(colCount(sheet), 1000);
   if (!looksLikeHeaderRow(sheet, row, width)) return null;
   const twoRows = usesSecondRow(sheet, merges, row, width);

@@ -4,6 +4,7 @@
  * for medium-sized ones). Lines below the total (a trust fund) are part of
  * the grant and count in the total.
  */
+import { roundCents } from "../amounts";
 import type { Finding, Table } from "../model";
 import type { Settings } from "../settings";
 import { makeFinding } from "./finding";
@@ -20,7 +21,8 @@ export function capRules(tables: Table[], s: Settings): Finding[] {
     const pmcCell = pmc ? cellOf(pmc, b) : null;
     if (!pmc || !pmcCell || pmcCell.value === null) continue;
     const total = totalBudget(t, b);
-    if (total === null || total <= 0) continue;
+    // A total budget that rounds to nothing (a stray 5E-324) leaves no share to compare the PMC with.
+    if (total === null || roundCents(total) <= 0) continue;
     const cap = total * s.pmcCap;
     if (pmcCell.value - cap <= s.tolerance) continue;
     const share = ((pmcCell.value / total) * 100).toFixed(1);
