@@ -3,7 +3,7 @@
  * quarter, or a year merged over Q1..Q4 below it), budget, expenditure, row
  * totals, and the label columns to the left of the first amount column.
  */
-import { cellAt, cellText, colCount, type SheetGrid } from "./grid";
+import { cellAt, cellText, type SheetGrid } from "./grid";
 import { isGroupHeaderText, roleFromHeaderText } from "./header-words";
 import type { MergeIndex } from "./merge-index";
 import type { ColumnRole, Period, TableColumn } from "./model";
@@ -35,12 +35,13 @@ interface ColumnGuess {
   period?: Period;
 }
 
-/** Tries to read a header whose first row is `row`; null when the row is not a header. */
-export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number): HeaderModel | null {
-  // An empty row is no header; answering before colCount (a pass over every row) keeps a sheet
-  // with one stray cell in row 1,048,576 from costing a million passes over a million rows.
+/**
+ * Tries to read a header whose first row is `row`; null when the row is not
+ * a header. `width` is the sheet's column count, measured once per sheet by
+ * the caller (measuring it here, for every row, made big sheets quadratic).
+ */
+export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, width: number): HeaderModel | null {
   if (!sheet.cells[row]) return null;
-  const width = Math.min(colCount(sheet), 1000);
   if (!looksLikeHeaderRow(sheet, row, width)) return null;
   const twoRows = usesSecondRow(sheet, merges, row, width);
   const guesses = twoRows ? guessTwoRows(sheet, merges, row, width) : guessOneRow(sheet, merges, row, width);

@@ -2,7 +2,7 @@
  * Finds every work-plan, budget and expenditure table on every sheet,
  * wherever it starts, and says why a sheet holds none.
  */
-import { cellText, rangeAddress, type SheetGrid, type WorkbookGrid } from "./grid";
+import { cellText, colCount, rangeAddress, type SheetGrid, type WorkbookGrid } from "./grid";
 import { currencyFromText, soundsLikeExpenditure, soundsLikeWorkPlan } from "./header-words";
 import { MergeIndex } from "./merge-index";
 import type { SheetRecognition, Table, TableKind, WorkbookRecognition } from "./model";
@@ -19,12 +19,14 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
   const rejected: string[] = [];
   let sawContent = false;
   const rowCount = sheet.cells.length;
+  // Headers are looked for in the first 1,000 columns: wider sheets are exports, not tables to read by eye.
+  const width = Math.min(colCount(sheet), 1000);
 
   for (let r = 0; r < rowCount; r++) {
     if (!sawContent && rowHasContent(sheet, r)) sawContent = true;
-    const header = readHeader(sheet, merges, r);
+    const header = readHeader(sheet, merges, r, width);
     if (!header) continue;
-    const { rows, lastRow } = readTableRows(sheet, header, (row) => readHeader(sheet, merges, row) !== null);
+    const { rows, lastRow } = readTableRows(sheet, header, (row) => readHeader(sheet, merges, row, width) !== null);
     const coded = rows.filter((x) => x.kind === "component" || x.kind === "output");
     const withCode = coded.filter((x) => x.component !== null || x.output !== null);
     if (withCode.length === 0) {
