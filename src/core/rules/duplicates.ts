@@ -3,7 +3,6 @@
  * paste error (the seed's budget table shows 475,924.04 for two components).
  * A component and its own outputs, or the total, are related and not flagged.
  */
-import { roundCents } from "../amounts";
 import type { Finding, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
 import { makeFinding } from "./finding";
@@ -22,35 +21,57 @@ function related(t: Table, a: TableRow, b: TableRow): boolean {
 function nonRoundCents(r: TableRow, i: number): number | null {
   const c = cellOf(r, i);
   if (!c || c.value === null || c.value === 0) return null;
-  const cents = Math.round(roundCents(c.value) * 100);
+  // Equal amounts give equal keys; the nudge roundCents makes for display is not needed here.
+  const cents = Math.round(c.value * 100);
   return cents % 10_000 === 0 ? null : cents;
 }
 
 /**
- * The amounts that occur more than once in a column. Sorting a typed array
- * is far cheaper than hashing every cell of a big plan, and most columns
- * have no repeat at all.
+ * The amounts that occur more than once, per column. Most columns of a big
+ * plan have no repeat at all, so this first pass must be cheap: one
+ * open-addressing table of whole cents per column, in a typed array, with no
+ * object per cell; and the rows are walked one after the other, each across
+ * its columns, because walking a column down 10,000 rows touches memory in
+ * a far worse order.
  */
-function repeatedCents(rows: TableRow[], i: number): Set<number> {
-  const values = new Float64Array(rows.length);
-  let n = 0;
+function repeatedCents(rows: TableRow[], columns: number[]): Map<number, Set<number>> {
+  let size = 16;
+  while (size < rows.length * 2) size *= 2;
+  const mask = size - 1;
+  // 0 marks an empty slot: zero amounts are never entered.
+  const slots = columns.map(() => new Float64Array(size));
+  const out = new Map<number, Set<number>>(columns.map((c) => [c, new Set<number>()]));
   for (const r of rows) {
-    const cents = nonRoundCents(r, i);
-    if (cents !== null) values[n++] = cents;
+    for (let k = 0; k < columns.length; k++) {
+      const cents = nonRoundCents(r, columns[k]);
+      if (cents === null) continue;
+      const table = slots[k];
+      let h = (Math.imul(cents | 0, 0x9e3779b1) ^ ((cents / 4294967296) | 0)) & mask;
+      for (;;) {
+        const slot = table[h];
+        if (slot === 0) {
+          table[h] = cents;
+          break;
+        }
+        if (slot === cents) {
+          out.get(columns[k])!.add(cents);
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+    }
   }
-  const sorted = values.subarray(0, n).sort();
-  const out = new Set<number>();
-  for (let k = 1; k < n; k++) if (sorted[k] === sorted[k - 1]) out.add(sorted[k]);
   return out;
 }
 
 function duplicatesIn(t: Table, s: Settings): Finding[] {
   const out: Finding[] = [];
   const rows = t.rows.filter((r) => r.kind === "component" || r.kind === "output" || r.kind === "unlabeled" || r.kind === "afterTotal");
+  const amountColumns = t.columns.flatMap((col, i) => (col.role === "label" || col.role === "other" ? [] : [i]));
+  const repeatedByColumn = repeatedCents(rows, amountColumns);
   t.columns.forEach((col, i) => {
-    if (col.role === "label" || col.role === "other") return;
-    const repeated = repeatedCents(rows, i);
-    if (repeated.size === 0) return;
+    const repeated = repeatedByColumn.get(i);
+    if (!repeated || repeated.size === 0) return;
     const firstSeen = new Map<number, TableRow>();
     const repeats = new Map<number, TableRow[]>();
     for (const r of rows) {
