@@ -144,8 +144,10 @@ function checkManifest(xmlText, options = {}) {
   };
   const iconUrl = attr(kid(root, "IconUrl"), "DefaultValue");
   const highResolutionIconUrl = attr(kid(root, "HighResolutionIconUrl"), "DefaultValue");
-  iconUrl ? checkIcon(iconUrl, 32, "IconUrl") : error("IconUrl is missing");
-  highResolutionIconUrl ? checkIcon(highResolutionIconUrl, 64, "HighResolutionIconUrl") : error("HighResolutionIconUrl is missing");
+  if (iconUrl) checkIcon(iconUrl, 32, "IconUrl");
+  else error("IconUrl is missing");
+  if (highResolutionIconUrl) checkIcon(highResolutionIconUrl, 64, "HighResolutionIconUrl");
+  else error("HighResolutionIconUrl is missing");
 
   const overrides = kid(root, "VersionOverrides");
   const resources = overrides ? readResources(kid(overrides, "Resources"), error) : null;

@@ -15,7 +15,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const https = require("https");
-const crypto = require("crypto");
+const nodeCrypto = require("crypto");
 const { spawn } = require("child_process");
 
 const ROOT = path.join(__dirname, "..");
@@ -111,7 +111,7 @@ function packageBin(name, resolve = require.resolve) {
 
 function certificateValidTo(file) {
   try {
-    return new Date(new crypto.X509Certificate(fs.readFileSync(file)).validTo);
+    return new Date(new nodeCrypto.X509Certificate(fs.readFileSync(file)).validTo);
   } catch {
     return null;
   }

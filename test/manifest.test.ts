@@ -18,9 +18,9 @@ interface ManifestCheck {
   readPngSize(bytes: Buffer): { width: number; height: number };
   ORDER: Record<string, string[]>;
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { checkManifest, checkManifestFile, readPngSize, ORDER } = require("../scripts/manifest-check") as ManifestCheck;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { parseXml } = require("../scripts/strict-xml") as { parseXml(xml: string): unknown };
 
 const ROOT = path.join(__dirname, "..");

@@ -19,9 +19,9 @@ interface StartScript {
 interface StopScript {
   planStop(facts: { debuggingTool: string | null; serverPid: number | null; serverAlive: boolean }): { unregister: boolean; killPid: number | null; lines: string[] };
 }
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const start = require("../scripts/start") as StartScript;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const stop = require("../scripts/stop") as StopScript;
 
 const MANIFEST = "/home/me/pir/manifest.xml";
