@@ -10,7 +10,8 @@ export type LabelClass =
   | { kind: "output"; code: string }
   | { kind: "outcome"; code: string }
   | { kind: "total" }
-  | { kind: "subtotal" }
+  /** "Subtotal", or the total of one component: "Total Component 1", "Subtotal C.2", "Total PMC". */
+  | { kind: "subtotal"; component?: string }
   | { kind: "text" };
 
 /** Lower case, accents and compatibility forms folded, NBSP → space, spaces collapsed. */
@@ -63,8 +64,14 @@ export function classifyLabel(label: string): LabelClass {
   const s = fold(label);
   if (s === "") return { kind: "text" };
 
-  if (SUBTOTAL.test(s)) return { kind: "subtotal" };
-  if (TOTAL.test(s)) return { kind: "total" };
+  const totalOf = SUBTOTAL.exec(s) ?? TOTAL.exec(s);
+  if (totalOf) {
+    // "Total Component 1" closes component 1; it is not the table's grand total.
+    const rest = s.slice(totalOf[0].length).replace(/^[\s:–—-]*(?:(?:for|of|de|del|de la)\s+)?/, "");
+    const named = rest === "" ? null : classifyLabel(rest);
+    if (named && named.kind === "component") return { kind: "subtotal", component: named.code };
+    return SUBTOTAL.test(s) ? { kind: "subtotal" } : { kind: "total" };
+  }
 
   const outcome = OUTCOME.exec(s);
   if (outcome) return { kind: "outcome", code: outcome[1] };

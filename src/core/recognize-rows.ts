@@ -102,6 +102,8 @@ export function readTableRows(
   let lastRow = header.bottom;
   let pending: TableRow[] = []; // label-only rows kept only if data follows
   let component: string | null = null;
+  /** Index in `rows` where the current component's section began. */
+  let sectionStart = 0;
   let previous: TableRow | null = null;
   let afterTotal = false;
 
@@ -131,6 +133,7 @@ export function readTableRows(
 
     let kind: RowKind;
     let output: string | null = null;
+    let rowComponentOverride: string | null = null;
     if (afterTotal) {
       kind = raw.label === "" ? "unlabeled" : "afterTotal";
     } else if (cls === null) {
@@ -146,11 +149,27 @@ export function readTableRows(
       } else {
         kind = "component";
         component = cls.code;
+        sectionStart = rows.length;
       }
     } else if (cls.kind === "output") {
       kind = "output";
       output = cls.code;
       if (component === null) component = componentOfCode(cls.code);
+    } else if (cls.kind === "subtotal" && cls.component !== undefined) {
+      // A component's total below its outputs ("Total Component 1") is that
+      // component's row of amounts, closing its section; a bare "Component 1"
+      // line above it is then only a heading.
+      const owner = [...rows].reverse().find((x) => x.kind === "component" && x.component === cls.component);
+      if (owner && owner.amounts.some((a) => a !== null)) {
+        kind = "heading";
+      } else {
+        if (owner) owner.kind = "heading";
+        for (let i = sectionStart; i < rows.length; i++) if (rows[i].kind === "output" && rows[i].component === null) rows[i].component = cls.component;
+        kind = "component";
+      }
+      rowComponentOverride = cls.component;
+      component = null;
+      sectionStart = rows.length + 1;
     } else if (cls.kind === "outcome" || cls.kind === "subtotal") {
       kind = "heading";
     } else {
@@ -161,7 +180,7 @@ export function readTableRows(
     let rowComponent: string | null = kind === "component" ? component : component;
     if (kind === "total" || kind === "afterTotal") rowComponent = null;
     if (kind === "unlabeled") rowComponent = previous && previous.kind === "output" ? previous.component : null;
-    if (kind === "component" && cls?.kind !== "component") rowComponent = null;
+    if (kind === "component" && cls?.kind !== "component") rowComponent = rowComponentOverride;
     const row = makeRow(raw, kind, rowComponent, output);
     rows.push(row);
     lastRow = r;

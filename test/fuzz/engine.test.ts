@@ -231,6 +231,23 @@ function same(reported: number | null, mine: number | null, what: string, f: Fin
 /** The parts a sum is checked against, by the hierarchy the model documents. */
 function partsOf(f: Finding, t: Table, row: TableRow): TableRow[] {
   if (f.rule === "sum.component") {
+    // Outputs that no component row opened, right above a component row of
+    // the same code, are that component's ("Total Component 1" below them).
+    const above: TableRow[] = [];
+    for (const r of t.rows.slice(0, t.rows.indexOf(row)).reverse()) {
+      if (r.kind === "heading") continue;
+      if (r.kind !== "output" && r.kind !== "unlabeled") break;
+      if (r.kind === "unlabeled" && r.component === null) break;
+      above.unshift(r);
+    }
+    const openedAbove = (() => {
+      for (const r of t.rows.slice(0, t.rows.indexOf(row) - above.length).reverse()) {
+        if (r.kind === "heading") continue;
+        return r.kind === "component";
+      }
+      return false;
+    })();
+    if (above.length > 0 && !openedAbove && above.every((o) => o.component === row.component)) return above;
     const kids: TableRow[] = [];
     for (const r of t.rows.slice(t.rows.indexOf(row) + 1)) {
       if (r.kind === "component" || r.kind === "total" || r.kind === "afterTotal") break;
@@ -240,7 +257,16 @@ function partsOf(f: Finding, t: Table, row: TableRow): TableRow[] {
     return kids;
   }
   const before = t.rows.slice(0, t.rows.findIndex((r) => r.kind === "total"));
-  const top = before.filter((r) => r.kind === "component" || (r.kind === "unlabeled" && r.component === null));
+  // A component printed as a bare heading (no amounts) counts through its outputs.
+  const top = before.flatMap((r) =>
+    r.kind === "component"
+      ? r.amounts.every((a) => a === null)
+        ? partsOf({ ...f, rule: "sum.component" }, t, r)
+        : [r]
+      : r.kind === "unlabeled" && r.component === null
+        ? [r]
+        : [],
+  );
   return top.length > 0 ? top : before.filter((r) => r.kind === "output" || r.kind === "unlabeled");
 }
 

@@ -7,7 +7,7 @@
 import { roundCents } from "../amounts";
 import type { Finding, Table } from "../model";
 import type { Settings } from "../settings";
-import { makeFinding } from "./finding";
+import { beyond, makeFinding } from "./finding";
 import { money } from "./messages";
 import { amountAt, cellOf, columnIndex, sumColumn, topLevelRows, totalRow } from "./table-access";
 
@@ -24,7 +24,7 @@ export function capRules(tables: Table[], s: Settings): Finding[] {
     // A total budget that rounds to nothing (a stray 5E-324) leaves no share to compare the PMC with.
     if (total === null || roundCents(total) <= 0) continue;
     const cap = total * s.pmcCap;
-    if (pmcCell.value - cap <= s.tolerance) continue;
+    if (!beyond(pmcCell.value - cap, s.tolerance)) continue;
     const share = ((pmcCell.value / total) * 100).toFixed(1);
     const capPct = (s.pmcCap * 100).toFixed(1).replace(/\.0$/, "");
     out.push(

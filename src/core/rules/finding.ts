@@ -24,6 +24,15 @@ export function makeFinding(table: Table, fields: FindingFields): Finding {
 }
 
 /**
+ * Whether a difference goes past the tolerance, counted in whole cents: a sum
+ * of amounts in floating point is off by a few billionths, which is no
+ * difference to anyone (and would be one with a tolerance of 0).
+ */
+export function beyond(difference: number, tolerance: number): boolean {
+  return roundCents(difference) > tolerance;
+}
+
+/**
  * How far a sum may be off through rounding alone: each printed part and the
  * printed total may each be rounded by up to half a unit.
  */

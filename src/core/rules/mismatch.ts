@@ -7,7 +7,7 @@
 import type { Finding, Table, TableRow } from "../model";
 import { periodEndsBy } from "../periods";
 import type { Settings } from "../settings";
-import { makeFinding } from "./finding";
+import { beyond, makeFinding } from "./finding";
 import { money, subject, where } from "./messages";
 import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
 
@@ -77,12 +77,12 @@ export function mismatchRules(tables: Table[], s: Settings): Finding[] {
       const spentWitness = t.kind === "budget" || t.kind === "expenditure" || !reported;
       if (refBudget && t.kind !== "expenditure") {
         const other = budgetTold(t, row);
-        if (other && Math.abs(other.value - refBudget.value) > s.tolerance)
+        if (other && beyond(Math.abs(other.value - refBudget.value), s.tolerance))
           out.push(disagreement("mismatch.budget", ref, refBudget, other, s));
       }
       if (refSpent && spentWitness) {
         const other = spentTold(t, row, s);
-        if (other && Math.abs(other.value - refSpent.value) > s.tolerance)
+        if (other && beyond(Math.abs(other.value - refSpent.value), s.tolerance))
           out.push(disagreement("mismatch.expenditure", ref, refSpent, other, s));
       }
     }

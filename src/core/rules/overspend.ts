@@ -6,7 +6,7 @@
  */
 import type { Finding, Period, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
-import { makeFinding } from "./finding";
+import { beyond, makeFinding } from "./finding";
 import { money, period as periodText, subject } from "./messages";
 import { amountAt, cellOf, childrenOf, columnIndex, parentOf, periodColumns } from "./table-access";
 
@@ -35,7 +35,7 @@ function budgetOverspend(t: Table, s: Settings): Finding[] {
     const budget = amountAt(r, b);
     const spent = amountAt(r, e);
     const cell = cellOf(r, e);
-    if (budget === null || spent === null || !cell || spent - budget <= s.tolerance) continue;
+    if (budget === null || spent === null || !cell || !beyond(spent - budget, s.tolerance)) continue;
     const who = subject(r.component, r.output, s.language, r.label);
     out.push(
       makeFinding(t, {
@@ -80,7 +80,7 @@ function planOverspend(t: Table, s: Settings): Finding[] {
     let crossing: { period: Period; cell: string; total: number } | null = null;
     for (const p of periods) {
       running += amountAt(r, p.index) ?? 0;
-      if (!crossing && running - budget > s.tolerance) {
+      if (!crossing && beyond(running - budget, s.tolerance)) {
         const cell = cellOf(r, p.index);
         crossing = { period: p.period, cell: cell ? cell.cell : budgetCell.cell, total: running };
       }
@@ -137,7 +137,7 @@ function periodOverspend(spent: Table, plan: Table, s: Settings): Finding[] {
       let actual = 0;
       for (const sc of inside) actual += amountAt(r, sc.index) ?? 0;
       const planned = amountAt(p, pc.index) ?? 0;
-      if (actual - planned <= s.tolerance) continue;
+      if (!beyond(actual - planned, s.tolerance)) continue;
       const last = inside[inside.length - 1];
       const cell = cellOf(r, last.index)?.cell ?? cellOf(r, inside[0].index)?.cell;
       if (!cell) continue;

@@ -5,7 +5,7 @@
  */
 import type { Finding, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
-import { makeFinding, roundingBound } from "./finding";
+import { beyond, makeFinding, roundingBound } from "./finding";
 import { money, period as periodText, roundingNote, subject, type Language } from "./messages";
 import { amountAt, cellOf, childrenOf, isDataRow, periodColumns, sumColumn, topLevelRows, totalRow } from "./table-access";
 
@@ -80,7 +80,7 @@ function checkColumn(t: Table, row: TableRow, parts: TableRow[], index: number, 
   const printed = cellOf(row, index);
   if (!printed || printed.value === null) return null;
   const sum = sumColumn(parts, index);
-  if (sum === null || Math.abs(printed.value - sum) <= s.tolerance) return null;
+  if (sum === null || !beyond(Math.abs(printed.value - sum), s.tolerance)) return null;
   const counted = parts.filter((p) => (amountAt(p, index) ?? 0) !== 0).length;
   return { t, row, index, expected: sum, actual: printed.value, parts: counted };
 }
@@ -135,7 +135,7 @@ function rowSums(t: Table, s: Settings): Finding[] {
     if (!readable) continue;
     for (const i of totals) {
       const printed = cellOf(r, i);
-      if (!printed || printed.value === null || Math.abs(printed.value - sum) <= s.tolerance) continue;
+      if (!printed || printed.value === null || !beyond(Math.abs(printed.value - sum), s.tolerance)) continue;
       out.push(toFinding({ t, row: r, index: i, expected: sum, actual: printed.value, parts }, "sum.row", s));
     }
   }

@@ -39,7 +39,10 @@ export function cellOf(row: TableRow, index: number): AmountCell | null {
 /** The rows between the total header and the total row that sit at the top level. */
 export function topLevelRows(table: Table): TableRow[] {
   const before = rowsBeforeTotal(table);
-  const top = before.filter((r) => r.kind === "component" || (r.kind === "unlabeled" && r.component === null));
+  // A component printed as a bare heading (no amounts, no subtotal) counts through its outputs.
+  const top = before.flatMap((r) =>
+    r.kind === "component" ? (r.amounts.every((a) => a === null) ? childrenOf(table, r) : [r]) : r.kind === "unlabeled" && r.component === null ? [r] : [],
+  );
   // A flat list of outputs with no component rows sums straight into the total.
   return top.length > 0 ? top : before.filter((r) => r.kind === "output" || r.kind === "unlabeled");
 }
@@ -56,28 +59,46 @@ interface Hierarchy {
 
 const hierarchies = new WeakMap<Table, Hierarchy>();
 
-/** Component → children links, worked out once per table: rules ask for them for every row. */
+/**
+ * Component → children links, worked out once per table: rules ask for them
+ * for every row. Outputs follow their component row; where a plan prints the
+ * component as a total below its outputs ("Total Component 1"), that row
+ * claims the outputs above it that no component row opened.
+ */
 function hierarchy(table: Table): Hierarchy {
   let h = hierarchies.get(table);
   if (h) return h;
-  h = { children: new Map(), parent: new Map() };
+  const links: Hierarchy = { children: new Map(), parent: new Map() };
   let open: TableRow[] | null = null;
   let owner: TableRow | null = null;
+  let orphans: TableRow[] = [];
+  const adopt = (parent: TableRow, kids: TableRow[]) => {
+    links.children.set(parent, kids);
+    for (const k of kids) links.parent.set(k, parent);
+  };
   for (const r of table.rows) {
     if (r.kind === "component") {
-      open = [];
-      owner = r;
-      h.children.set(r, open);
+      if (orphans.length > 0 && orphans.every((o) => o.component === r.component)) {
+        adopt(r, orphans);
+        open = owner = null;
+      } else {
+        open = [];
+        owner = r;
+        adopt(r, open);
+      }
+      orphans = [];
     } else if (r.kind === "total" || r.kind === "afterTotal" || (r.kind === "unlabeled" && r.component === null)) {
-      open = null;
-      owner = null;
-    } else if (open && owner && (r.kind === "output" || r.kind === "unlabeled")) {
-      open.push(r);
-      h.parent.set(r, owner);
+      open = owner = null;
+      orphans = [];
+    } else if (r.kind === "output" || r.kind === "unlabeled") {
+      if (open && owner) {
+        open.push(r);
+        links.parent.set(r, owner);
+      } else orphans.push(r);
     }
   }
-  hierarchies.set(table, h);
-  return h;
+  hierarchies.set(table, links);
+  return links;
 }
 
 /** The output rows (and unlabeled rows among them) that follow a component row up to the next component or total. */
