@@ -66,7 +66,7 @@ const hierarchies = new WeakMap<Table, Hierarchy>();
  * claims the outputs above it that no component row opened.
  */
 function hierarchy(table: Table): Hierarchy {
-  let h = hierarchies.get(table);
+  const h = hierarchies.get(table);
   if (h) return h;
   const links: Hierarchy = { children: new Map(), parent: new Map() };
   let open: TableRow[] | null = null;
