@@ -7,7 +7,7 @@
  * 2 a workbook could not be read, or the command line is wrong.
  */
 import { promises as fs, readFileSync } from "fs";
-import { basename, dirname, join, resolve } from "path";
+import { basename, dirname, join, relative, resolve, sep } from "path";
 import type { CheckResult } from "../core/check";
 import type { WorkbookGrid } from "../core/grid";
 import type { Settings } from "../core/settings";
@@ -100,7 +100,7 @@ export async function tables(files: string[], out: string, settings: Settings, i
   const grids = await readAll(files, io, d);
   if (!grids) return EXIT_FAILURE;
   const result = await d.check(grids, settings);
-  const bytes = await d.writeWorkbook(await d.buildPir(result, settings));
+  const bytes = await d.writeWorkbook(linksRelativeTo(await d.buildPir(result, settings), dirname(target)));
   await writeAtomically(target, out, bytes);
   const findings = result.report.findings;
   io.stdout.write(`Wrote the PIR tables to ${out}\n${summaryLine(findings, grids.length, settings.language)}\n`);
@@ -120,6 +120,23 @@ async function periodLine(result: CheckResult, requested: Settings): Promise<str
         ? es ? " — el último año fiscal cerrado; cámbielo con --period" : " — the fiscal year that ended last; set another with --period"
         : "";
   return `${reportingPeriodLine(s.period, s.language)}${source}`;
+}
+
+/**
+ * Links to the source workbooks are relative to the file that holds them:
+ * the inputs were named relative to where the command ran, the links must
+ * work from wherever --out put the new workbook.
+ */
+function linksRelativeTo(description: PirDescription, outDir: string): PirDescription {
+  return {
+    ...description,
+    sheets: description.sheets.map((sheet) => ({
+      ...sheet,
+      cells: sheet.cells.map((cell) =>
+        cell.link?.file ? { ...cell, link: { ...cell.link, file: relative(outDir, resolve(cell.link.file)).split(sep).join("/") } } : cell,
+      ),
+    })),
+  };
 }
 
 function exitCodeFor(result: CheckResult): number {

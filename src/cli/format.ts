@@ -25,6 +25,7 @@ const words = {
     pmc: "Project management (PMC)",
     noComponent: "Not tied to a component",
     noFindings: "No findings.",
+    noTables: "No work-plan, budget or expenditure table was recognised: nothing was checked (each sheet above says why).",
   },
   es: {
     severities: { error: "Errores", warning: "Advertencias", info: "Notas" },
@@ -43,6 +44,7 @@ const words = {
     pmc: "Gestión del proyecto (PMC)",
     noComponent: "Sin componente",
     noFindings: "Ningún hallazgo.",
+    noTables: "No se reconoció ninguna tabla de plan de trabajo, presupuesto o gastos: no se revisó nada (cada hoja dice por qué).",
   },
 } as const;
 
@@ -144,10 +146,11 @@ export function formatFindings(findings: Finding[], lang: Language = "en"): stri
 
 /** The whole readable report, ending with a newline. */
 export function formatReport(report: Report, lang: Language = "en"): string {
+  const anyTable = report.files.some((f) => f.sheets.some((s) => s.tables.length > 0));
   const lines = [
     ...formatTables(report, lang),
     "",
-    ...formatFindings(report.findings, lang),
+    ...(anyTable || report.findings.length > 0 ? formatFindings(report.findings, lang) : [words[lang].noTables]),
     "",
     summaryLine(report.findings, report.files.length, lang),
   ];

@@ -63,6 +63,11 @@ const en = {
     return `${parts.join(", ")} in ${plural(workbooks, "workbook", "workbooks")}`;
   },
   noFindings: (workbooks: number) => `No findings in ${plural(workbooks, "workbook", "workbooks")}: the tables hold together.`,
+  noTables: (workbooks: number) =>
+    `No work plan, budget or expenditure table was recognised in ${plural(workbooks, "workbook", "workbooks")}: nothing was checked. See the Tables tab.`,
+  checkedPeriod: (label: string, source: "setting" | "workbook" | "default") =>
+    `Checked for ${label}` +
+    (source === "workbook" ? ", the period a table's title names." : source === "default" ? ", the fiscal year that ended last." : "."),
   notValidated: "Not checked yet.",
   findingsHeading: "Findings",
   findingsList: "Findings, grouped by severity and component",
@@ -110,6 +115,7 @@ const en = {
   settingsHeading: "Settings",
   period: "Reporting period",
   periodHint: "The GEF fiscal year, July to June.",
+  periodAuto: "Automatic: as a table's title names it (\"PIR FY22\"), else the last fiscal year",
   fiscalYear: (label: string, startYear: number, endYear: number) => `${label} (July ${startYear} – June ${endYear})`,
   tolerance: "Tolerance",
   toleranceHint: "Differences up to this amount are not reported.",
@@ -183,6 +189,11 @@ const es: Dictionary = {
     return `${parts.join(", ")} en ${plural(workbooks, "libro", "libros")}`;
   },
   noFindings: (workbooks) => `Ningún hallazgo en ${plural(workbooks, "libro", "libros")}: las tablas cuadran.`,
+  noTables: (workbooks) =>
+    `No se reconoció ninguna tabla de plan de trabajo, presupuesto o gastos en ${plural(workbooks, "libro", "libros")}: no se revisó nada. Vea la pestaña Tablas.`,
+  checkedPeriod: (label, source) =>
+    `Revisado para ${label}` +
+    (source === "workbook" ? ", el periodo que nombra el título de una tabla." : source === "default" ? ", el último año fiscal cerrado." : "."),
   notValidated: "Todavía sin revisar.",
   findingsHeading: "Hallazgos",
   findingsList: "Hallazgos, agrupados por gravedad y componente",
@@ -228,6 +239,7 @@ const es: Dictionary = {
   settingsHeading: "Configuración",
   period: "Periodo del informe",
   periodHint: "El año fiscal del GEF, de julio a junio.",
+  periodAuto: "Automático: el que nombra el título de una tabla (\"PIR FY22\"), o el último año fiscal",
   fiscalYear: (label, startYear, endYear) => `${label} (julio ${startYear} – junio ${endYear})`,
   tolerance: "Tolerancia",
   toleranceHint: "Las diferencias hasta este monto no se informan.",

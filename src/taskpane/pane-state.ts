@@ -38,6 +38,8 @@ export interface PaneState {
   report: Report | null;
   /** How many workbooks the report covers. */
   checkedWorkbooks: number;
+  /** The reporting period the check ran with, and where it came from; null until something was checked. */
+  checkedPeriod: { label: string; source: "setting" | "workbook" | "default" } | null;
   busy: Busy | null;
   notice: Notice | null;
   /** Set while asking whether to replace this existing sheet. */

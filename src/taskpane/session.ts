@@ -8,13 +8,12 @@ import { checkWorkbooks, type CheckResult } from "../core/check";
 import type { WorkbookGrid } from "../core/grid";
 import type { Finding } from "../core/model";
 import { buildPirWorkbook } from "../core/pir/build";
-import { parseSettings } from "../core/settings";
 import { applyTableRanges, tableRangeFor, type TableRange } from "./crop";
 import { findingPlace } from "./findings-view";
 import { descriptionToHtml, descriptionToText } from "./html-table";
 import type { BrowserIo, PaneHost, ReadProgress } from "./pane-host";
 import type { PaneState, WorkbookEntry, WorkbookFile } from "./pane-state";
-import { isOwnSheet, settingsFromStored, validSettings, withoutOwnSheets, type SettingsValues } from "./settings-model";
+import { engineSettings, isOwnSheet, settingsFromStored, validSettings, withoutOwnSheets, type SettingsValues } from "./settings-model";
 
 export type { PaneState, WorkbookFile } from "./pane-state";
 
@@ -43,6 +42,7 @@ export class PaneSession {
       workbooks: [],
       tableRanges: [],
       report: null,
+      checkedPeriod: null,
       checkedWorkbooks: 0,
       busy: null,
       notice: null,
@@ -300,12 +300,18 @@ export class PaneSession {
     }));
     if (this.sources.size === 0) {
       this.result = null;
-      this.set({ workbooks: entries, report: null, checkedWorkbooks: 0, selectedFinding: null });
+      this.set({ workbooks: entries, report: null, checkedWorkbooks: 0, checkedPeriod: null, selectedFinding: null });
       return;
     }
     const grids = [...this.sources.values()].map((s) => applyTableRanges(withoutOwnSheets(s.grid), this.state.tableRanges));
-    this.result = checkWorkbooks(grids, parseSettings(this.state.settings, this.io.today()));
-    this.set({ workbooks: entries, report: this.result.report, checkedWorkbooks: grids.length });
+    this.result = checkWorkbooks(grids, engineSettings(this.state.settings, this.io.today()));
+    const used = this.result.settings;
+    this.set({
+      workbooks: entries,
+      report: this.result.report,
+      checkedWorkbooks: grids.length,
+      checkedPeriod: { label: used.period.label, source: used.periodSource },
+    });
   }
 
   private pirDescription() {
@@ -313,7 +319,7 @@ export class PaneSession {
       this.set({ notice: { intent: "warning", text: (t) => t.needWorkbooks } });
       return null;
     }
-    return buildPirWorkbook(this.result, parseSettings(this.state.settings, this.io.today()));
+    return buildPirWorkbook(this.result, engineSettings(this.state.settings, this.io.today()));
   }
 
   private async writeToExcel(existing: "replace" | "rename"): Promise<void> {

@@ -4,11 +4,11 @@
  */
 import type { WorkbookGrid } from "../core/grid";
 import { pirLabels } from "../core/pir/labels";
-import { fiscalYear, latestEndedFiscalYear, settingsInputSchema, type SettingsInput } from "../core/settings";
+import { fiscalYear, latestEndedFiscalYear, parseSettings, settingsInputSchema, type Settings, type SettingsInput } from "../core/settings";
 import type { Language } from "./i18n";
 
 export interface SettingsValues {
-  /** "FY22" */
+  /** "FY22"; "" for automatic: the period a table's title names, else the fiscal year that ended last. */
   period: string;
   tolerance: number;
   /** 0.05 = 5 % */
@@ -17,7 +17,12 @@ export interface SettingsValues {
 }
 
 export function defaultSettings(today: Date): SettingsValues {
-  return { period: latestEndedFiscalYear(today).label, tolerance: 0.5, pmcCap: 0.05, language: "en" };
+  return { period: "", tolerance: 0.5, pmcCap: 0.05, language: "en" };
+}
+
+/** The engine's settings for the form's values: an automatic period is left for the engine to find. */
+export function engineSettings(values: SettingsValues, today: Date): Settings {
+  return parseSettings({ ...values, period: values.period || undefined }, today);
 }
 
 /**
@@ -42,7 +47,7 @@ export function settingsFromStored(stored: unknown, today: Date): SettingsValues
 
 /** Null when the value is out of range (the form then keeps the last good value). */
 export function validSettings(values: SettingsValues): SettingsInput | null {
-  const parsed = settingsInputSchema.safeParse(values);
+  const parsed = settingsInputSchema.safeParse({ ...values, period: values.period || undefined });
   return parsed.success ? values : null;
 }
 

@@ -3,7 +3,7 @@ import { createHash } from "crypto";
 import { spawnSync } from "child_process";
 import { promises as fs, readFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, relative } from "path";
+import { dirname, join, relative } from "path";
 import { main } from "../../src/cli/commands";
 import type { CliDeps } from "../../src/cli/commands";
 import type { CheckResult } from "../../src/core/check";
@@ -264,3 +264,24 @@ test("the executable sets the process exit code and prints no stack trace", () =
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+test("the findings sheet links to the source cells from wherever --out puts it", async () => {
+  const dir = await fs.mkdtemp(join(tmpdir(), "pir-links-"));
+  const out = join(dir, "nested", "pir.xlsx");
+  await fs.mkdir(join(dir, "nested"));
+  // The inputs are named relative to the working directory, the output lives elsewhere.
+  await run(["tables", "--period", "FY22", "--out", out, relative(process.cwd(), BUDGET), relative(process.cwd(), WORKPLAN)]);
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const targets: string[] = [];
+  wb.worksheets[1].eachRow((row) => row.eachCell((c) => {
+    const v = c.value as { hyperlink?: string } | null;
+    if (v && typeof v === "object" && v.hyperlink) targets.push(v.hyperlink);
+  }));
+  expect(targets.length).toBe(19);
+  for (const t of targets) {
+    const file = t.slice(0, t.indexOf("#"));
+    expect([BUDGET, WORKPLAN]).toContain(join(dirname(out), file));
+  }
+});

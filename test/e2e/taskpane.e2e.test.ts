@@ -97,6 +97,7 @@ describeInBrowser("the task pane in headless Chromium, in file mode", () => {
     });
     expect(await summary().textContent()).toBe("10 errors, 9 warnings in 2 workbooks");
     expect(await summary().getAttribute("role")).toBe("status");
+    expect(await page.getByTestId("checked-period").textContent()).toBe("Checked for FY22.");
 
     const overspend = page.getByRole("button", { name: /expenditure 242,717\.56 is above the budget 235,000\.00/ });
     await expect(overspend.textContent()).resolves.toContain("peru-sizd-budget.xlsx › Financial implementation!C5");

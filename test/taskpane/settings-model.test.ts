@@ -1,11 +1,13 @@
-import { defaultSettings, isOwnSheet, periodOptions, settingsFromStored, validSettings, withoutOwnSheets } from "../../src/taskpane/settings-model";
+import { engineSettings, defaultSettings, isOwnSheet, periodOptions, settingsFromStored, validSettings, withoutOwnSheets } from "../../src/taskpane/settings-model";
 
 const nov2026 = new Date("2026-11-24T00:00:00Z");
 
 describe("settings as the pane keeps them", () => {
-  it("default to the fiscal year that ended last", () => {
-    expect(defaultSettings(nov2026)).toEqual({ period: "FY26", tolerance: 0.5, pmcCap: 0.05, language: "en" });
-    expect(defaultSettings(new Date("2026-06-30T12:00:00Z")).period).toBe("FY25");
+  it("default to an automatic period: the one a table's title names, else the fiscal year that ended last", () => {
+    expect(defaultSettings(nov2026)).toEqual({ period: "", tolerance: 0.5, pmcCap: 0.05, language: "en" });
+    expect(engineSettings(defaultSettings(nov2026), nov2026)).toMatchObject({ period: { label: "FY26" }, periodSource: "default" });
+    const june = new Date("2026-06-30T12:00:00Z");
+    expect(engineSettings(defaultSettings(june), june).period.label).toBe("FY25");
   });
 
   it("keep each stored field that validates and drop the ones that do not", () => {

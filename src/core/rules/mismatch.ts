@@ -4,11 +4,11 @@
  * table is the reference (it is what the PIR reports); work plans and
  * expenditure reports are compared with it.
  */
-import type { Finding, Table, TableRow } from "../model";
+import type { Finding, Period, Table, TableRow } from "../model";
 import { periodEndsBy } from "../periods";
 import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
-import { money, subject, where } from "./messages";
+import { money, period, subject, where } from "./messages";
 import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
 
 interface Told {
@@ -17,6 +17,8 @@ interface Told {
   value: number;
   /** True when the figure was derived by adding up a work plan's periods. */
   derived: boolean;
+  /** The first and last periods added up, when derived. */
+  span?: [Period, Period];
 }
 
 function componentRows(t: Table): TableRow[] {
@@ -54,7 +56,7 @@ function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
   const last = periods[periods.length - 1];
   const cell = cellOf(r, last.index)?.cell ?? r.amounts.find((a) => a)?.cell;
   if (!cell) return null;
-  return { table: t, cell, value: sum, derived: true };
+  return { table: t, cell, value: sum, derived: true, span: [periods[0].period, last.period] };
 }
 
 export function mismatchRules(tables: Table[], s: Settings): Finding[] {
@@ -96,10 +98,12 @@ function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", row: Tab
   const there = where(other.table.file, other.table.sheet, other.cell);
   const what =
     rule === "mismatch.budget" ? (lang === "es" ? "el presupuesto" : "the budget") : lang === "es" ? "el gasto acumulado" : "cumulative expenditure";
+  // Name the periods added up: a whole year that ends after the reporting period is left out.
+  const span = other.span ? (other.span[0] === other.span[1] ? period(other.span[0], lang) : `${period(other.span[0], lang)} – ${period(other.span[1], lang)}`) : "";
   const derivedNote = other.derived
     ? lang === "es"
-      ? ` (suma de ${other.table.kind === "workplan" ? "el plan de trabajo" : "los gastos"} hasta el ${s.period.end})`
-      : ` (the ${other.table.kind === "workplan" ? "work plan's" : "expenditure report's"} periods up to ${s.period.end} added up)`
+      ? ` (suma ${other.table.kind === "workplan" ? "del plan de trabajo" : "de los gastos"}, periodos ${span}, los que terminan a más tardar al cierre de ${s.period.label})`
+      : ` (the ${other.table.kind === "workplan" ? "work plan's" : "expenditure report's"} periods ${span} added up: those that end by the close of ${s.period.label})`
     : "";
   const message =
     lang === "es"

@@ -28,7 +28,11 @@ function summedColumns(t: Table): number[] {
 
 function columnName(t: Table, index: number, lang: Language): string {
   const c = t.columns[index];
-  return c.period ? periodText(c.period, lang) : `"${c.header}"`;
+  if (c.period) return periodText(c.period, lang);
+  // A two-row header reads "GEF Fund (USD) Budget": name the column by what it holds.
+  if (c.role === "budget") return lang === "es" ? "Presupuesto" : "Budget";
+  if (c.role === "expenditure") return lang === "es" ? "Gasto" : "Expenditure";
+  return `"${c.header}"`;
 }
 
 interface Mismatch {

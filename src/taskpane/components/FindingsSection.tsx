@@ -19,6 +19,7 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
+  period: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   filters: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   toggles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   togglesLabel: { marginRight: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
@@ -47,7 +48,15 @@ export function FindingsSection() {
   const shown = useMemo(() => filterFindings(findings, { severities, text } satisfies FindingFilter), [findings, severities, text]);
   const groups = useMemo(() => groupFindings(shown), [shown]);
 
-  const summary = state.report === null ? t.notValidated : findings.length === 0 ? t.noFindings(state.checkedWorkbooks) : t.summary(counts, state.checkedWorkbooks);
+  const tablesFound = state.report?.files.some((f) => f.sheets.some((s) => s.tables.length > 0)) ?? false;
+  const summary =
+    state.report === null
+      ? t.notValidated
+      : !tablesFound
+        ? t.noTables(state.checkedWorkbooks)
+        : findings.length === 0
+          ? t.noFindings(state.checkedWorkbooks)
+          : t.summary(counts, state.checkedWorkbooks);
 
   const toggle = (s: Severity) => {
     const next = new Set(severities);
@@ -64,6 +73,11 @@ export function FindingsSection() {
           {summary}
         </span>
       </h2>
+      {state.checkedPeriod && tablesFound && (
+        <p className={styles.period} data-testid="checked-period">
+          {t.checkedPeriod(state.checkedPeriod.label, state.checkedPeriod.source)}
+        </p>
+      )}
       {findings.length > 0 && (
         <div className={styles.filters}>
           <Input

@@ -73,6 +73,7 @@ export function SettingsPanel() {
       </h2>
       <Field label={t.period} hint={t.periodHint}>
         <Select value={s.period} onChange={(_, data) => void session.updateSettings({ period: data.value })} data-testid="period">
+          <option value="">{t.periodAuto}</option>
           {periodOptions(today, s.period).map((p) => {
             const span = fiscalYearSpan(p);
             return (
