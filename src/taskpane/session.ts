@@ -38,7 +38,7 @@ export class PaneSession {
   ) {
     this.state = {
       mode: host.mode,
-      settings: settingsFromStored(null, io.today()),
+      settings: settingsFromStored(null),
       workbooks: [],
       tableRanges: [],
       report: null,
@@ -87,7 +87,7 @@ export class PaneSession {
   /** Loads the remembered settings; in Excel reads the open workbook at once. */
   start(): Promise<void> {
     return this.exclusive(async () => {
-      this.set({ settings: settingsFromStored(await this.host.loadSettings(), this.io.today()) });
+      this.set({ settings: settingsFromStored(await this.host.loadSettings()) });
       if (this.host.openWorkbook) await this.readOpenWorkbook();
       this.check();
     });

@@ -16,7 +16,7 @@ export interface SettingsValues {
   language: Language;
 }
 
-export function defaultSettings(today: Date): SettingsValues {
+export function defaultSettings(): SettingsValues {
   return { period: "", tolerance: 0.5, pmcCap: 0.05, language: "en" };
 }
 
@@ -29,8 +29,8 @@ export function engineSettings(values: SettingsValues, today: Date): Settings {
  * Stored settings field by field: a field that does not validate falls back
  * to its default instead of throwing every other setting away.
  */
-export function settingsFromStored(stored: unknown, today: Date): SettingsValues {
-  const values = defaultSettings(today);
+export function settingsFromStored(stored: unknown): SettingsValues {
+  const values = defaultSettings();
   if (typeof stored !== "object" || stored === null) return values;
   const s = stored as Record<string, unknown>;
   const shape = settingsInputSchema.shape;

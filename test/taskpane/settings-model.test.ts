@@ -4,26 +4,26 @@ const nov2026 = new Date("2026-11-24T00:00:00Z");
 
 describe("settings as the pane keeps them", () => {
   it("default to an automatic period: the one a table's title names, else the fiscal year that ended last", () => {
-    expect(defaultSettings(nov2026)).toEqual({ period: "", tolerance: 0.5, pmcCap: 0.05, language: "en" });
-    expect(engineSettings(defaultSettings(nov2026), nov2026)).toMatchObject({ period: { label: "FY26" }, periodSource: "default" });
+    expect(defaultSettings()).toEqual({ period: "", tolerance: 0.5, pmcCap: 0.05, language: "en" });
+    expect(engineSettings(defaultSettings(), nov2026)).toMatchObject({ period: { label: "FY26" }, periodSource: "default" });
     const june = new Date("2026-06-30T12:00:00Z");
-    expect(engineSettings(defaultSettings(june), june).period.label).toBe("FY25");
+    expect(engineSettings(defaultSettings(), june).period.label).toBe("FY25");
   });
 
   it("keep each stored field that validates and drop the ones that do not", () => {
-    expect(settingsFromStored({ period: "fy 2022", tolerance: 2, pmcCap: 0.1, language: "es" }, nov2026)).toEqual({
+    expect(settingsFromStored({ period: "fy 2022", tolerance: 2, pmcCap: 0.1, language: "es" })).toEqual({
       period: "FY22",
       tolerance: 2,
       pmcCap: 0.1,
       language: "es",
     });
-    expect(settingsFromStored({ period: "2022", tolerance: -1, pmcCap: 5, language: "fr" }, nov2026)).toEqual(defaultSettings(nov2026));
-    expect(settingsFromStored("garbage", nov2026)).toEqual(defaultSettings(nov2026));
-    expect(settingsFromStored(null, nov2026)).toEqual(defaultSettings(nov2026));
+    expect(settingsFromStored({ period: "2022", tolerance: -1, pmcCap: 5, language: "fr" })).toEqual(defaultSettings());
+    expect(settingsFromStored("garbage")).toEqual(defaultSettings());
+    expect(settingsFromStored(null)).toEqual(defaultSettings());
   });
 
   it("refuse out-of-range values from the form", () => {
-    const ok = defaultSettings(nov2026);
+    const ok = defaultSettings();
     expect(validSettings(ok)).toEqual(ok);
     expect(validSettings({ ...ok, pmcCap: 1.5 })).toBeNull();
     expect(validSettings({ ...ok, tolerance: Number.NaN })).toBeNull();
