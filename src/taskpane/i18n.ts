@@ -114,8 +114,8 @@ const en = {
   // Settings
   settingsHeading: "Settings",
   period: "Reporting period",
-  periodHint: "The GEF fiscal year, July to June.",
-  periodAuto: "Automatic: as a table's title names it (\"PIR FY22\"), else the last fiscal year",
+  periodHint: "The GEF fiscal year, July to June. Automatic: the one a table's title names (\"PIR FY22\"), else the last that ended.",
+  periodAuto: "Automatic (from the workbook)",
   fiscalYear: (label: string, startYear: number, endYear: number) => `${label} (July ${startYear} – June ${endYear})`,
   tolerance: "Tolerance",
   toleranceHint: "Differences up to this amount are not reported.",
@@ -238,8 +238,8 @@ const es: Dictionary = {
 
   settingsHeading: "Configuración",
   period: "Periodo del informe",
-  periodHint: "El año fiscal del GEF, de julio a junio.",
-  periodAuto: "Automático: el que nombra el título de una tabla (\"PIR FY22\"), o el último año fiscal",
+  periodHint: "El año fiscal del GEF, de julio a junio. Automático: el que nombra el título de una tabla (\"PIR FY22\"), o el último cerrado.",
+  periodAuto: "Automático (según el libro)",
   fiscalYear: (label, startYear, endYear) => `${label} (julio ${startYear} – junio ${endYear})`,
   tolerance: "Tolerancia",
   toleranceHint: "Las diferencias hasta este monto no se informan.",
