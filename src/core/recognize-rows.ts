@@ -6,7 +6,7 @@
  */
 import { cellAt, cellText, columnName, type SheetGrid } from "./grid";
 import { isAmountNumber, parseAmount } from "./amounts";
-import { classifyLabel } from "./codes";
+import { classifyLabel, componentOfOutput } from "./codes";
 import type { AmountCell, RowKind, TableRow } from "./model";
 import { isAmountRole, type HeaderModel } from "./recognize-header";
 
@@ -154,7 +154,8 @@ export function readTableRows(
     } else if (cls.kind === "output") {
       kind = "output";
       output = cls.code;
-      if (component === null) component = componentOfCode(cls.code);
+      // "1.1.1" belongs to component 1; a lone "Output 2" says nothing of its component.
+      if (component === null && cls.code.includes(".")) component = componentOfOutput(cls.code);
     } else if (cls.kind === "subtotal" && cls.component !== undefined) {
       // A component's total below its outputs ("Total Component 1") is that
       // component's row of amounts, closing its section; a bare "Component 1"
@@ -193,11 +194,6 @@ function sameSectionStart(rows: TableRow[], componentRow: TableRow): boolean {
   // Only when nothing but headings came between the component row and this one.
   const i = rows.lastIndexOf(componentRow);
   return rows.slice(i + 1).every((r) => r.kind === "heading");
-}
-
-function componentOfCode(outputCode: string): string | null {
-  const m = /^(\d+)\./.exec(outputCode);
-  return m ? m[1] : null;
 }
 
 function makeRow(raw: RawRow, kind: RowKind, component: string | null, output: string | null): TableRow {
