@@ -83,13 +83,13 @@ function titleAbove(sheet: SheetGrid, header: HeaderModel): string | null {
 }
 
 function tableKind(header: HeaderModel, title: string | null): TableKind {
-  const hasPeriods = header.columns.some((c) => c.role === "period");
-  if (!hasPeriods) return "budget";
-  const words = `${title ?? ""} | ${header.text}`;
+  if (!header.columns.some((c) => c.role === "period")) return "budget";
+  const t = title ?? "";
+  if (soundsLikeWorkPlan(t)) return "workplan";
+  // A CDR or ledger roll-up says "expenditure"/"actual" in its title, or in its
+  // header when it has no budget column (a work plan's header may say "Expenditure 2021").
   const hasBudget = header.columns.some((c) => c.role === "budget");
-  // A CDR or ledger roll-up says "expenditure"/"actual" and is not a work plan with a budget column.
-  if (soundsLikeExpenditure(words) && !soundsLikeWorkPlan(title ?? "") && !hasBudget) return "expenditure";
-  if (soundsLikeExpenditure(title ?? "") && !soundsLikeWorkPlan(title ?? "")) return "expenditure";
+  if (soundsLikeExpenditure(t) || (!hasBudget && soundsLikeExpenditure(header.text))) return "expenditure";
   return "workplan";
 }
 
