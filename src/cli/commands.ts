@@ -103,8 +103,14 @@ export async function tables(files: string[], out: string, settings: Settings, i
   const bytes = await d.writeWorkbook(linksRelativeTo(await d.buildPir(result, settings), dirname(target)));
   await writeAtomically(target, out, bytes);
   const findings = result.report.findings;
-  io.stdout.write(`Wrote the PIR tables to ${out}\n${summaryLine(findings, grids.length, settings.language)}\n`);
-  if (findings.length > 0) io.stdout.write(`Run "pir-check validate" on the same workbooks to see each finding.\n`);
+  const es = settings.language === "es";
+  io.stdout.write(`${es ? "Tablas del PIR escritas en" : "Wrote the PIR tables to"} ${out}\n${summaryLine(findings, grids.length, settings.language)}\n`);
+  if (findings.length > 0)
+    io.stdout.write(
+      es
+        ? `Ejecute "pir-check validate" sobre los mismos libros para ver cada hallazgo.\n`
+        : `Run "pir-check validate" on the same workbooks to see each finding.\n`,
+    );
   return exitCodeFor(result);
 }
 
