@@ -107,6 +107,8 @@ export class PaneSession {
       }
       this.check();
       if (failures.length > 0) this.set({ notice: { intent: "error", text: () => failures.join("\n") } });
+      // A file that could not be read before is no longer the news once good ones were added.
+      else if (this.state.notice?.intent === "error") this.set({ notice: null });
     });
   }
 

@@ -43,6 +43,9 @@ describe("the pane's session in file mode", () => {
     expect(state.workbooks.map((w) => w.file)).toEqual(["peru-sizd-budget.xlsx"]);
     expect(state.notice?.intent).toBe("error");
     expect(state.notice?.text(en)).toMatch(/^notes\.txt: not an \.xlsx workbook \(it is a text file/);
+    // Adding a good workbook afterwards clears the old error.
+    await session.addFiles([exampleFile("peru-sizd-workplan.xlsx")]);
+    expect(session.getState().notice).toBeNull();
   });
 
   it("re-checks at once when a setting changes, remembers it, and ignores an invalid one", async () => {
