@@ -7,6 +7,7 @@ import { cellAt } from "../../src/core/grid";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/grid";
 import { WorkbookReadError, readWorkbookBuffer, readZipDirectory } from "../../src/xlsx/read";
 import { readWorkbookFile } from "../../src/xlsx/read-file";
+import { deflated, writeZip } from "../../scripts/make-hostile";
 
 const EXAMPLES = join(__dirname, "..", "..", "examples");
 const WORKPLAN = join(EXAMPLES, "peru-sizd-workplan.xlsx");
@@ -230,7 +231,7 @@ describe("files that are not readable workbooks", () => {
   });
 
   test("a Word document renamed to .xlsx", async () => {
-    const path = await tmpFile("report.xlsx", storedZip({ "[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>" }));
+    const path = await tmpFile("report.xlsx", writeZip([deflated("[Content_Types].xml", "<Types/>"), deflated("word/document.xml", "<w:document/>")]));
     const err = await readError(path);
     expect(err.reason).toBe("not-xlsx");
     expect(err.message).toBe(`${path}: not an .xlsx workbook (it is a Word document)`);
@@ -254,35 +255,3 @@ function oleFile(streamName: string): Uint8Array {
   return bytes;
 }
 
-/** A minimal zip of stored (uncompressed) entries; the CRC is left 0 because nothing here inflates it. */
-function storedZip(files: Record<string, string>): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, text] of Object.entries(files)) {
-    const nameBytes = Buffer.from(name);
-    const data = Buffer.from(text);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
