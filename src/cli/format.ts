@@ -3,6 +3,7 @@
  * workbook, then the findings grouped by severity and component, then one
  * summary line. Pure: report in, text out.
  */
+import { placeName } from "../core/grid";
 import type { Finding, Report, Severity } from "../core/model";
 
 export type Language = "en" | "es";
@@ -70,7 +71,7 @@ export function summaryLine(findings: Finding[], workbooks: number, lang: Langua
 
 /** "budget.xlsx › Work plan!D7", as the engine's own messages write a place. */
 export function findingLocation(f: Finding): string {
-  return `${f.file} › ${f.sheet}${f.cell ? `!${f.cell}` : ""}`;
+  return placeName(f.file, f.sheet, f.cell);
 }
 
 function componentHeading(component: string | null, lang: Language): string {

@@ -97,6 +97,15 @@ export function rangeAddress(top: number, left: number, bottom: number, right: n
   return `${address(top, left)}:${address(bottom, right)}`;
 }
 
+/**
+ * How a place in a workbook is shown to people, in messages, reports and the
+ * PIR sheets alike: "budget.xlsx › Budget!C5" (a cell or a range), or
+ * "budget.xlsx › Budget" for a whole sheet.
+ */
+export function placeName(file: string, sheet: string, where = ""): string {
+  return where ? `${file} › ${sheet}!${where}` : `${file} › ${sheet}`;
+}
+
 /** The text of a cell as a person reads it: display text if known, else the value. */
 export function cellText(cell: Cell | null | undefined): string {
   if (!cell) return "";

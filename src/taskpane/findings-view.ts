@@ -3,7 +3,7 @@
  * user asked for and grouped by severity, then component. Pure functions, no
  * React, so they are tested on their own.
  */
-import { parseAddress } from "../core/grid";
+import { parseAddress, placeName } from "../core/grid";
 import type { Finding, Severity } from "../core/model";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -108,5 +108,5 @@ export function findingKey(f: Finding): string {
 
 /** "budget.xlsx › Financial implementation!C5" */
 export function findingPlace(f: Finding): string {
-  return `${f.file} › ${f.sheet}${f.cell ? `!${f.cell}` : ""}`;
+  return placeName(f.file, f.sheet, f.cell);
 }

@@ -6,7 +6,8 @@ import { parseAddress } from "../grid";
 import type { Finding } from "../model";
 import { periodLabel } from "../periods";
 import { AMOUNT_FORMAT, SheetCanvas } from "./canvas";
-import { type Language, type PirLabels, sourceRef } from "./labels";
+import { placeName } from "../grid";
+import { type Language, type PirLabels } from "./labels";
 import { SEVERITY_ORDER } from "./marks";
 import { SEVERITY_FONT_ARGB, type CellStyle, type SheetDescription } from "./sheet";
 
@@ -73,7 +74,7 @@ export function buildFindingsSheet(findings: Finding[], labels: PirLabels, langu
     canvas.put(row, 5, f.expected, { ...BODY, numFmt: AMOUNT_FORMAT });
     canvas.put(row, 6, f.actual, { ...BODY, numFmt: AMOUNT_FORMAT });
     canvas.put(row, 7, f.message, { ...BODY, wrap: true });
-    const source = canvas.put(row, 8, sourceRef(f.file, f.sheet, f.cell), {
+    const source = canvas.put(row, 8, placeName(f.file, f.sheet, f.cell), {
       ...BODY,
       wrap: true,
       fontColor: "FF0563C1", // Excel's hyperlink blue

@@ -111,8 +111,3 @@ export function reportingPeriodLine(period: ReportingPeriod, language: Language)
   const labels = pirLabels(language);
   return `${labels.reportingPeriod}: ${period.label} (${longDate(period.start, language)} – ${longDate(period.end, language)})`;
 }
-
-/** "budget.xlsx › Budget!C5": how a source cell is shown to people. */
-export function sourceRef(file: string, sheet: string, cell: string): string {
-  return `${file} › ${sheet}!${cell}`;
-}

@@ -4,7 +4,7 @@
  * amount cell is written.
  */
 import { roundCents } from "../amounts";
-import { address } from "../grid";
+import { address, placeName } from "../grid";
 import type { AmountCell, Table, TableRow } from "../model";
 import { AMOUNT_FORMAT, type SheetCanvas } from "./canvas";
 import type { FindingTargets } from "./marks";
@@ -116,5 +116,5 @@ export function putLabel(
 
 /** The A1 range a table covers, as people read it: "budget.xlsx › Budget!A3:C11". */
 export function tableSource(table: Table): string {
-  return `${table.file} › ${table.sheet}!${table.range}`;
+  return placeName(table.file, table.sheet, table.range);
 }

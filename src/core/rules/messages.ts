@@ -33,7 +33,3 @@ export function roundingNote(lang: Language): string {
     ? " La diferencia es tan pequeña que puede deberse al redondeo."
     : " The difference is small enough to be rounding.";
 }
-
-export function where(file: string, sheet: string, cell: string): string {
-  return `${file} › ${sheet}!${cell}`;
-}

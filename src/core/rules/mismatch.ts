@@ -8,7 +8,8 @@ import type { Finding, Period, Table, TableRow } from "../model";
 import { periodEndsBy } from "../periods";
 import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
-import { money, period, subject, where } from "./messages";
+import { money, period, subject } from "./messages";
+import { placeName } from "../grid";
 import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
 
 interface Told {
@@ -95,7 +96,7 @@ export function mismatchRules(tables: Table[], s: Settings): Finding[] {
 function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", row: TableRow, ref: Told, other: Told, s: Settings): Finding {
   const lang = s.language;
   const who = subject(row.component, null, lang, row.label);
-  const there = where(other.table.file, other.table.sheet, other.cell);
+  const there = placeName(other.table.file, other.table.sheet, other.cell);
   const what =
     rule === "mismatch.budget" ? (lang === "es" ? "el presupuesto" : "the budget") : lang === "es" ? "el gasto acumulado" : "cumulative expenditure";
   // Name the periods added up: a whole year that ends after the reporting period is left out.

@@ -4,6 +4,7 @@
  * total budget (overspend.plan for components, overspend.output for outputs),
  * and an expenditure report above the plan for a period (overspend.period).
  */
+import { placeName } from "../grid";
 import type { Finding, Period, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
@@ -155,8 +156,8 @@ function periodOverspend(spent: Table, plan: Table, s: Settings): Finding[] {
           actual,
           message:
             s.language === "es"
-              ? `${who}: en ${when} el gasto ${money(actual, "es")} supera lo planificado ${money(planned, "es")} (en ${money(actual - planned, "es")}; plan en ${plan.file} › ${plan.sheet}).`
-              : `${who}: in ${when} expenditure ${money(actual, "en")} is above the plan of ${money(planned, "en")} (by ${money(actual - planned, "en")}; plan in ${plan.file} › ${plan.sheet}).`,
+              ? `${who}: en ${when} el gasto ${money(actual, "es")} supera lo planificado ${money(planned, "es")} (en ${money(actual - planned, "es")}; plan en ${placeName(plan.file, plan.sheet)}).`
+              : `${who}: in ${when} expenditure ${money(actual, "en")} is above the plan of ${money(planned, "en")} (by ${money(actual - planned, "en")}; plan in ${placeName(plan.file, plan.sheet)}).`,
         }),
       );
     }
