@@ -30,7 +30,7 @@ export function checkWorkbooks(grids: WorkbookGrid[], settings: Settings): Check
   return { recognitions, tables, findings, report: toReport(recognitions, findings), settings: effective };
 }
 
-export function tablePeriods(table: Table): string[] {
+function tablePeriods(table: Table): string[] {
   return table.columns.flatMap((c) => (c.role === "period" && c.period ? [c.period] : []));
 }
 

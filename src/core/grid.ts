@@ -53,10 +53,6 @@ export function cellAt(sheet: SheetGrid, row: number, col: number): Cell | null 
   return r[col] ?? null;
 }
 
-export function rowCount(sheet: SheetGrid): number {
-  return sheet.cells.length;
-}
-
 export function colCount(sheet: SheetGrid): number {
   let max = 0;
   for (const r of sheet.cells) if (r && r.length > max) max = r.length;

@@ -47,7 +47,7 @@ export function topLevelRows(table: Table): TableRow[] {
   return top.length > 0 ? top : before.filter((r) => r.kind === "output" || r.kind === "unlabeled");
 }
 
-export function rowsBeforeTotal(table: Table): TableRow[] {
+function rowsBeforeTotal(table: Table): TableRow[] {
   const end = table.rows.findIndex((r) => r.kind === "total");
   return end < 0 ? table.rows : table.rows.slice(0, end);
 }
