@@ -30,24 +30,29 @@ function fold(text: string): string {
  * further ".1" part ("C.1.1" is no component).
  */
 const CODE_END = "(?!\\d|\\.\\d)";
-const CODE = `(\\d{1,2}(?:\\.\\d{1,2})*)${CODE_END}`;
+/** A component number may run to three digits (programmes number components 100, 110…). */
+const CODE = `(\\d{1,3}(?:\\.\\d{1,2})*)${CODE_END}`;
 
 const SUBTOTAL = /^sub ?-? ?total(?:es)?\b/;
 /** Any label that starts with the word "total" is a total row ("Total (USD)", "Total:", "Total GEF"). */
 const TOTAL = /^(?:(?:grand|gran|suma|sum) )?total(?:es)?\b/;
 
-const OUTCOME = new RegExp(`^(?:outcome|resultado|efecto) ?${CODE}`);
+const OUTCOME = new RegExp(`^(?:outcome|resultado|efecto|effet|resultat) ?${CODE}`);
 /**
  * A word-prefixed output may have a one-part code ("Output 2"); its word
  * says what it is. A bare leading code needs two parts ("1.1.1 Regulation"),
  * since "1. Policy framework" or a stray number is no output code.
  */
-const PREFIXED_OUTPUT = new RegExp(`^(?:output|producto|product) ?${CODE}`);
-const BARE_OUTPUT = /^(\d{1,2}(?:\.\d{1,2})+)\.?(?=$|[\s:;)\-\u2013\u2014])/;
+const PREFIXED_OUTPUT = new RegExp(`^(?:output|producto|product|produit) ?${CODE}`);
+/** An activity carries its output's code and one part more: "Activity 1.1.1", "Actividad 2.1.3". */
+const PREFIXED_ACTIVITY = /^(?:activity|actividad|activite|activ\.?) ?(\d{1,3}(?:\.\d{1,2}){2,})(?!\d|\.\d)/;
+const BARE_OUTPUT = /^(\d{1,3}(?:\.\d{1,2})+)\.?(?=$|[\s:;)\-\u2013\u2014])/;
 
-const COMPONENT_NUMBER = new RegExp(`^(?:componente|component|comp\\.?|c\\.?-?) ?(\\d{1,2})${CODE_END}`);
+const COMPONENT_NUMBER = new RegExp(`^(?:componente|component|composante|comp\\.?|c\\.?-?) ?(\\d{1,3})${CODE_END}`);
+/** Atlas numbers a project's outcomes ACTIVITY1, ACTIVITY2… (one word): the component. */
+const ATLAS_ACTIVITY = /^activity(\d{1,2})(?!\d|\.\d)/;
 /** Roman numerals only after the whole word: "C IV" or "cv" must not become components. */
-const COMPONENT_ROMAN = /^(?:componente|component) ([ivx]+)\b/;
+const COMPONENT_ROMAN = /^(?:componente|component|composante) ([ivx]+)\b/;
 const ROMAN_VALUES: Record<string, number> = { i: 1, v: 5, x: 10 };
 
 const PMC = [
@@ -56,7 +61,16 @@ const PMC = [
   /^project management\b/,
   /^(?:costos?|costes?|gastos?) de gestion\b/,
   /^gestion del? (?:el )?proyecto\b/,
+  /^(?:couts?|frais) de gestion\b/,
+  /^gestion de projet\b/,
+  /^project management (?:unit|costs?)\b/,
+  /^pmu\b/,
 ];
+/** The total of the whole table, whatever word comes first: "PROJECT TOTAL", "Total general". */
+const PROJECT_TOTAL = /^(?:project total|total (?:del )?proyecto|total (?:du )?projet|total general|gran total|grand total)\b/;
+/** Words after "Total" that name a part of the table, not the whole: "Total Management", "Total Personnel". */
+const PART_WORDS =
+  /^(?:for )?(?:management|pmu|project management unit|outcome|output|component|activity|group|category|personnel|consultants?|travel|training|equipment|sub-?contracts?|miscellaneous|resultado|producto|componente|actividad|composante|produit|activite)\b/;
 const MONITORING_AND_EVALUATION =
   /^(?:m ?& ?e|m and e|monitoring ?(?:and|&) ?evaluation|seguimiento y evaluacion|monitoreo y evaluacion)(?![a-z])/;
 
@@ -64,20 +78,27 @@ export function classifyLabel(label: string): LabelClass {
   const s = fold(label);
   if (s === "") return { kind: "text" };
 
+  if (PROJECT_TOTAL.test(s)) return { kind: "total" };
   const totalOf = SUBTOTAL.exec(s) ?? TOTAL.exec(s);
   if (totalOf) {
     // "Total Component 1" closes component 1; it is not the table's grand total.
-    const rest = s.slice(totalOf[0].length).replace(/^[\s:–—-]*(?:(?:for|of|de|del|de la)\s+)?/, "");
+    const rest = s.slice(totalOf[0].length).replace(/^[\s:–—-]*(?:(?:for|of|de|del|de la|du|des)\s+)?/, "");
     const named = rest === "" ? null : classifyLabel(rest);
     if (named && named.kind === "component") return { kind: "subtotal", component: named.code };
-    return SUBTOTAL.test(s) ? { kind: "subtotal" } : { kind: "total" };
+    // "Total Outcome 1": UNDP's outcomes are the project's components.
+    if (named && named.kind === "outcome" && !named.code.includes(".")) return { kind: "subtotal", component: named.code };
+    if (SUBTOTAL.test(s) || PART_WORDS.test(rest) || (named && named.kind !== "text")) return { kind: "subtotal" };
+    return { kind: "total" };
   }
 
   const outcome = OUTCOME.exec(s);
   if (outcome) return { kind: "outcome", code: outcome[1] };
 
-  const output = PREFIXED_OUTPUT.exec(s) ?? BARE_OUTPUT.exec(s);
+  const output = PREFIXED_OUTPUT.exec(s) ?? PREFIXED_ACTIVITY.exec(s) ?? BARE_OUTPUT.exec(s);
   if (output) return { kind: "output", code: output[1] };
+
+  const atlas = ATLAS_ACTIVITY.exec(s);
+  if (atlas) return { kind: "component", code: String(Number(atlas[1])) };
 
   const component = COMPONENT_NUMBER.exec(s);
   if (component) return { kind: "component", code: String(Number(component[1])) };

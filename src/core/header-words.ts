@@ -31,6 +31,8 @@ const LABEL = /\b(outputs?|outcomes?|components?|productos?|componentes?|resulta
 export function roleFromHeaderText(text: string): ColumnRole | "label" | null {
   const t = normalizeWords(text);
   if (t === "") return null;
+  // "ATLAS Budget Description", "Object of expenditure": the words of a label, not of an amount.
+  if (DESCRIPTION.test(t)) return "label";
   if (OTHER.test(t)) return "other";
   const budget = BUDGET.test(t);
   const spent = EXPENDITURE.test(t);
@@ -64,4 +66,52 @@ export function currencyFromText(text: string): string | null {
   if (/(^|[\s(])s\/\.?|\bsoles\b|\bpen\b/.test(t)) return "PEN";
   if (/\beur\b|€|\beuros?\b/.test(t)) return "EUR";
   return null;
+}
+
+/**
+ * Columns that are never money, whatever numbers they hold: codes (account
+ * codes, UNEP budget lines, Atlas codes) and text (responsible party, fund
+ * id, donor, budget note, work-months, units, entity). Checked on the
+ * header's own words, before any money word: "Fund ID" is not "GEF Fund".
+ */
+const CODE_COLUMN =
+  /\b(codes?|codigos?|account|accounts|cuenta|compte|budget ?line|linea presupuestaria|ligne budgetaire|acct)\b/;
+const DESCRIPTION = /\b(description|descripcion|libelle|name|nombre|title|titulo|object of expenditure|objeto del? gasto|category|categories|categoria|categorie)\b/;
+const TEXT_COLUMN =
+  /(\bresponsible\b|\bparty\b|\bparte responsable\b|\bimplementing (?:agent|partner|agency)\b|\bfund ?id\b|\bfund code\b|\bfunding source\b|\bfuente\b|\bdonor\b|\bdonante\b|\bbailleur\b|\bbudget notes?\b|\bnotes? (?:no|number|#)\b|\bnota\b|\bw ?\/ ?m\b|\bm ?\/ ?m\b|\bwork ?-?months?\b|\bperson ?-?months?\b|\bunits?\b|\bunidad(?:es)?\b|\bquantity\b|\bcantidad\b|\bqty\b|\bentity\b|\bentidad\b|\bexecuting\b|\bremarks?\b|\bcomments?\b|\bobservaciones\b|\bindicators?\b|\bindicador(?:es)?\b|\btimeframe\b|\bcronograma\b|\bstatus\b|\bestado\b|\btonnes?\b|\btons?\b|\bodp\b|\bco2\b|\bhectares?\b|\bha\b|\bpeople\b|\bpersons?\b|\bbeneficiar)/;
+/** A parent item written beside its rows: outcome, activity, category columns of line-item budgets. */
+const OUTLINE_COLUMN =
+  /\b(outcomes?|atlas activity|activity|activities|actividad(?:es)?|components?|componentes?|composantes?|expected outputs?|outputs?|productos?|produits?|resultados?|efectos?|effets?|expenditure category|category|categories|categoria|categorie|object of expenditure groups?)\b/;
+
+/** What a column left of the amounts is: a code, text, a parent item (outline), or the row's own label. */
+export function leftColumnKind(header: string): "code" | "text" | "outline" | "label" {
+  const t = normalizeWords(header);
+  if (t === "") return "label";
+  if (CODE_COLUMN.test(t) && !DESCRIPTION.test(t)) return "code";
+  if (TEXT_COLUMN.test(t)) return "text";
+  if (OUTLINE_COLUMN.test(t)) return "outline";
+  return "label";
+}
+
+/** A header that makes its column text even among the amounts: "Budget Note", "w/m", "Responsible Entity", "%". */
+export function isTextColumnHeader(header: string): boolean {
+  const t = normalizeWords(header);
+  return t !== "" && (TEXT_COLUMN.test(t) || (CODE_COLUMN.test(t) && !DESCRIPTION.test(t)));
+}
+
+/** "Sub-Total", "Subtotal", "Sous-total": a total of the member columns to its left. */
+export function isSubtotalHeader(header: string): boolean {
+  return /^(?:sub ?-? ?totals?|subtotales?|sous ?-? ?totals?)\b/.test(normalizeWords(header));
+}
+
+/** Words over a group of component columns: "Component (USDeq.)", "Project components", "Componentes". */
+export function isComponentGroupHeader(header: string): boolean {
+  return /\b(components?|componentes?|composantes?|project components?|outcomes?)\b/.test(normalizeWords(header)) && !/\d/.test(header);
+}
+
+/** Units that make a table not a money table: tonnes, work-months, people, hectares. */
+export function quantityUnitOf(text: string): string | null {
+  const t = normalizeWords(text);
+  const m = /\b(odp tonnes|tonnes?|tons?|metric tons|toneladas|work ?-?months|w ?\/ ?m|person ?-?months|hectares?|people|persons|participants|beneficiaries|number of)\b/.exec(t);
+  return m ? m[1] : null;
 }

@@ -4,21 +4,44 @@
  */
 import { z } from "zod";
 
-/** "2021" (a calendar year) or "2022-Q1" (a calendar quarter). */
-export const periodSchema = z.string().regex(/^\d{4}(-Q[1-4])?$/);
+/**
+ * "2021" (a calendar year), "2022-Q1" (a calendar quarter), or "Y1" (the
+ * first project year: UNDP budgets count years from the project's start,
+ * which maps them to dates only once it is known).
+ */
+export const periodSchema = z.string().regex(/^(\d{4}(-Q[1-4])?|Y\d{1,2})$/);
 export type Period = z.infer<typeof periodSchema>;
 
 export const tableKindSchema = z.enum(["workplan", "budget", "expenditure"]);
 export type TableKind = z.infer<typeof tableKindSchema>;
 
 /**
- * What a column holds. `budget` is the approved amount (work plan "Total
- * Budget", budget table "Budget"); `expenditure` the cumulative spend of a
- * budget table; `period` an amount for one year or quarter; `rowTotal` a
- * "Total" column that should equal the sum of the row's period cells;
- * `other` a column that is read but not checked ("Balance", "%").
+ * What a column holds. Money columns: `budget` is the approved amount (work
+ * plan "Total Budget", budget table "Budget"); `expenditure` the cumulative
+ * spend of a budget table; `commitment` encumbrances (never expenditure);
+ * `period` an amount for one year or quarter; `member` the amount of one
+ * member of a dimension (a component column of GEF Annex E); `rowTotal` a
+ * total column that should equal the sum of the columns in `sumOf`
+ * ("Total", "Sub-Total"); `other` money that is read but not checked
+ * ("Balance"). Columns that are not money are never read as amounts:
+ * `label` (the row's own label), `outline` (a parent item written beside
+ * its rows, often merged over them: "GEF Outcome", "Expenditure Category"),
+ * `code` (account code, budget line) and `text` (responsible party, fund,
+ * donor, budget note, work-months, units, %).
  */
-export const columnRoleSchema = z.enum(["label", "budget", "expenditure", "period", "rowTotal", "other"]);
+export const columnRoleSchema = z.enum([
+  "label",
+  "outline",
+  "code",
+  "text",
+  "budget",
+  "expenditure",
+  "commitment",
+  "period",
+  "member",
+  "rowTotal",
+  "other",
+]);
 export type ColumnRole = z.infer<typeof columnRoleSchema>;
 
 export interface TableColumn {
@@ -27,15 +50,24 @@ export interface TableColumn {
   header: string;
   role: ColumnRole;
   period?: Period;
+  /** The component a `member` column holds ("1", "M&E", "PMC"). */
+  component?: string;
+  /**
+   * For a `rowTotal` column: the indexes (into `Table.columns`) of the
+   * columns it adds up. Absent: every period column of the table.
+   */
+  sumOf?: number[];
 }
 
 /**
- * component: "C.1 …", "PMC"; output: "1.1.1 …"; total: the "Total" row;
- * afterTotal: lines below the total ("Trust fund for companies");
- * unlabeled: amounts without a label; heading: a label row without amounts
- * (an outcome title, a note).
+ * component: "C.1 …", "PMC", "Total Outcome 1"; output: "1.1.1 …"; line: a
+ * budget line (an account code, a UNEP budget line, an expenditure
+ * category); subtotal: the sum of a group of lines that is no component
+ * ("1199 Sub-Total"); total: the "Total" row; afterTotal: lines below the
+ * total ("Trust fund for companies"); unlabeled: amounts without a label;
+ * heading: a label row without amounts (an outcome title, a note).
  */
-export const rowKindSchema = z.enum(["component", "output", "total", "afterTotal", "unlabeled", "heading"]);
+export const rowKindSchema = z.enum(["component", "output", "line", "subtotal", "total", "afterTotal", "unlabeled", "heading"]);
 export type RowKind = z.infer<typeof rowKindSchema>;
 
 /** One amount cell as read. A blank cell has no AmountCell (null in `TableRow.amounts`). */
@@ -46,6 +78,8 @@ export interface AmountCell {
   value: number | null;
   /** What the cell held when it is not an amount ("n/a", "#REF!"). */
   invalid?: string;
+  /** The cell's formula without "=", when it holds one: evidence of what it was meant to add up. */
+  formula?: string;
 }
 
 export interface TableRow {
@@ -62,6 +96,14 @@ export interface TableRow {
    * label column and for blank cells (a blank amount counts as zero in sums).
    */
   amounts: Array<AmountCell | null>;
+  /**
+   * The row whose amounts should be the sum of this row's and its siblings'
+   * (an index into `Table.rows`), wherever it is written, above or below;
+   * null at the top of the tree and for rows outside it.
+   */
+  parent: number | null;
+  /** The line's code when the table has a code column: "71200", "1101". */
+  code?: string;
 }
 
 export interface Table {
@@ -78,6 +120,13 @@ export interface Table {
   rows: TableRow[];
   /** "USD", "PEN" or null when the sheet does not say. */
   currency: string | null;
+  /** The recogniser that read the table ("rows-by-component", "line-items", "components-as-columns"). */
+  layout: string;
+  /**
+   * What the recogniser was unsure of and how it read it ("read the columns
+   * headed 1–4 as components 1–4"): shown with the table, never an error.
+   */
+  notes: string[];
 }
 
 export interface SheetRecognition {
@@ -102,13 +151,17 @@ export const ruleIdSchema = z.enum([
   "overspend.period",
   "sum.component",
   "sum.total",
+  "sum.subtotal",
   "sum.row",
+  "formula.range",
+  "formula.constant",
   "mismatch.budget",
   "mismatch.expenditure",
   "duplicate.value",
   "label.missing",
   "value.invalid",
   "cap.pmc",
+  "grant.total",
 ]);
 export type RuleId = z.infer<typeof ruleIdSchema>;
 

@@ -135,20 +135,42 @@ function parseQuarterWithYear(text: string): Period | null {
   return null;
 }
 
-/** One header cell on its own: "2021", "2022-Q1", or null when it names no period. */
+/**
+ * A project year: "Year 1", "Amount Year 2 (USD)", "Project Year 3", "Y4",
+ * "PY1", "Año 1", "Année 2". Counted from the project's start, not the
+ * calendar; "Year 2021" is a calendar year and is read by parseYear first.
+ */
+const PROJECT_YEAR = /^(?:(?:amount|budget|presupuesto|monto|montant|total) )?(?:project year|year|ano|anio|annee|py|y|yr)\.? ?(\d{1,2})(?: \((?:usd|us\$|\$|eur)\))?$/;
+
+export function parseProjectYear(text: string): number | null {
+  const m = PROJECT_YEAR.exec(fold(text));
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 15 ? n : null;
+}
+
+/** One header cell on its own: "2021", "2022-Q1", "Y1", or null when it names no period. */
 export function parsePeriodHeader(cell: Cell | null | undefined): Period | null {
   if (!cell) return null;
   const year = parseYear(cell);
   if (year !== null) return String(year);
   if (typeof cell.value === "number" || cell.value instanceof Date) return null;
-  return parseQuarterWithYear(cellText(cell));
+  const text = cellText(cell);
+  const projectYear = parseProjectYear(text);
+  if (projectYear !== null) return `Y${projectYear}`;
+  return parseQuarterWithYear(text);
 }
 
 const PERIOD = /^(\d{4})(?:-Q([1-4]))?$/;
 
+/** A project year's number ("Y2" → 2), or null for a calendar period. */
+export function projectYearOf(p: Period): number | null {
+  return /^Y\d+$/.test(p) ? Number(p.slice(1)) : null;
+}
+
 function splitPeriod(p: Period): { year: number; quarter: Quarter | null } {
   const m = PERIOD.exec(p);
-  if (!m) throw new Error(`Not a period: "${p}"`);
+  if (!m) throw new Error(`Not a calendar period: "${p}"`);
   return { year: Number(m[1]), quarter: m[2] ? (Number(m[2]) as Quarter) : null };
 }
 
@@ -167,20 +189,29 @@ export function periodEnd(p: Period): string {
   return `${year}-${quarter ? QUARTER_END[quarter - 1] : "12-31"}`;
 }
 
-/** Chronological by start; a year sorts before the quarter that starts with it. */
+/** Chronological by start; a year sorts before the quarter that starts with it; project years after calendar periods, in order. */
 export function comparePeriods(a: Period, b: Period): number {
+  const ya = projectYearOf(a);
+  const yb = projectYearOf(b);
+  if (ya !== null || yb !== null) return ya === null ? -1 : yb === null ? 1 : ya - yb;
   const byStart = periodStart(a).localeCompare(periodStart(b));
   if (byStart !== 0) return byStart;
   return periodEnd(b).localeCompare(periodEnd(a));
 }
 
-/** The whole period lies on or before the ISO date (a time part is ignored). */
+/**
+ * The whole period lies on or before the ISO date (a time part is ignored).
+ * A project year has no dates until the project's start is known: never.
+ */
 export function periodEndsBy(p: Period, isoDate: string): boolean {
+  if (projectYearOf(p) !== null) return false;
   return periodEnd(p) <= isoDate.slice(0, 10);
 }
 
-/** "2022 Q1" (en) or "2022 T1" (es, trimestre); a year as "2021". */
+/** "2022 Q1" (en) or "2022 T1" (es, trimestre); a year as "2021"; a project year as "Year 1" / "Año 1". */
 export function periodLabel(p: Period, language: "en" | "es"): string {
+  const projectYear = projectYearOf(p);
+  if (projectYear !== null) return `${language === "es" ? "Año" : "Year"} ${projectYear}`;
   const { year, quarter } = splitPeriod(p);
   if (quarter === null) return String(year);
   return `${year} ${language === "es" ? "T" : "Q"}${quarter}`;

@@ -1,10 +1,20 @@
 /**
- * Reads a header of one or two rows into typed columns: periods (a year, a
- * quarter, or a year merged over Q1..Q4 below it), budget, expenditure, row
- * totals, and the label columns to the left of the first amount column.
+ * Reads a header of one or two rows into the column tree of a table: every
+ * column gets a kind — a period (a year, a quarter, a project year, or a
+ * year merged over Q1..Q4 below it), a measure (budget, expenditure), a
+ * member of a dimension (a component column under "Component (USDeq.)"), a
+ * total (with the columns it adds up), or not money at all (the row's label,
+ * a parent item beside it, codes, responsible party, budget notes, w/m).
  */
 import { cellAt, cellText, type SheetGrid } from "./grid";
-import { isGroupHeaderText, roleFromHeaderText } from "./header-words";
+import {
+  isComponentGroupHeader,
+  isGroupHeaderText,
+  isSubtotalHeader,
+  isTextColumnHeader,
+  leftColumnKind,
+  roleFromHeaderText,
+} from "./header-words";
 import type { MergeIndex } from "./merge-index";
 import type { ColumnRole, Period, TableColumn } from "./model";
 import { parsePeriodHeader, parseQuarterOnly, parseYear } from "./periods";
@@ -15,24 +25,36 @@ export interface HeaderModel {
   bottom: number;
   left: number;
   right: number;
-  /** Columns left of the first amount column, joined to make a row's label. */
+  /** Columns whose texts make a row's own label (left of the amounts). */
   labelCols: number[];
   /** Every column from `left` to `right`, label columns first. */
   columns: TableColumn[];
   /** The header texts joined, for telling table kinds apart. */
   text: string;
+  /** What the reader guessed ("read the columns headed 1–4 as components 1–4"). */
+  notes: string[];
 }
 
-const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set(["period", "budget", "expenditure", "rowTotal"]);
+/** Roles whose cells are money the rules read. */
+const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set(["period", "budget", "expenditure", "commitment", "member", "rowTotal"]);
+/** Roles whose cells are never read at all. */
+const NOT_MONEY: ReadonlySet<ColumnRole> = new Set(["label", "outline", "code", "text"]);
 
 export function isAmountRole(role: ColumnRole): boolean {
   return AMOUNT_ROLES.has(role);
 }
 
+export function isMoneyRole(role: ColumnRole): boolean {
+  return !NOT_MONEY.has(role);
+}
+
 interface ColumnGuess {
   header: string;
-  role: ColumnRole | "label" | null;
+  role: ColumnRole | null;
   period?: Period;
+  component?: string;
+  /** "Sub-Total": adds up the member columns to its left. */
+  subtotal?: boolean;
 }
 
 /**
@@ -42,50 +64,139 @@ interface ColumnGuess {
  */
 export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, width: number): HeaderModel | null {
   if (!sheet.cells[row]) return null;
-  if (!looksLikeHeaderRow(sheet, row, width)) return null;
-  const twoRows = usesSecondRow(sheet, merges, row, width);
-  const guesses = twoRows ? guessTwoRows(sheet, merges, row, width) : guessOneRow(sheet, merges, row, width);
+  const bare = bareComponentNumbers(sheet, merges, row, width);
+  if (!looksLikeHeaderRow(sheet, row, width, bare)) return null;
+  const twoRows = usesSecondRow(sheet, merges, row, width, bare);
+  const guesses = twoRows ? guessTwoRows(sheet, merges, row, width, bare) : guessOneRow(sheet, merges, row, width, bare);
 
-  const firstAmount = guesses.findIndex((g) => g.role !== null && g.role !== "label" && isAmountRole(g.role));
+  const firstAmount = guesses.findIndex((g) => g.role !== null && isAmountRole(g.role));
   if (firstAmount < 0) return null;
   const periods = guesses.filter((g) => g.role === "period");
   const roles = guesses.filter((g) => g.role === "budget" || g.role === "expenditure");
-  const amountColumns = guesses.filter((g) => g.role !== null && g.role !== "label" && isAmountRole(g.role));
-  // A title such as "Work plan and budget" or one lone year is not a header:
-  // a header has periods or budget/expenditure words over two amount columns at least.
-  if ((periods.length === 0 && roles.length === 0) || amountColumns.length < 2) return null;
+  const members = guesses.filter((g) => g.role === "member");
+  const amountColumns = guesses.filter((g) => g.role !== null && isAmountRole(g.role));
+  // A title such as "Work plan and budget" or one lone year is not a header: a header has
+  // periods, budget/expenditure words or component columns over two amount columns at least.
+  if ((periods.length === 0 && roles.length === 0 && members.length < 2) || amountColumns.length < 2) return null;
 
   const right = lastColumnOfRun(guesses, firstAmount);
   const left = firstLabelColumn(guesses, firstAmount);
   const hasPeriods = periods.length > 0;
   const columns: TableColumn[] = [];
-  const labelCols: number[] = [];
+  const notes: string[] = [];
   for (let c = left; c <= right; c++) {
     const g = guesses[c];
     if (c < firstAmount) {
-      labelCols.push(c);
       columns.push({ col: c, header: g.header, role: "label" });
       continue;
     }
-    let role: ColumnRole = g.role === null || g.role === "label" ? "other" : g.role;
-    // A "Total" column only means something next to period columns.
-    if (role === "rowTotal" && !hasPeriods) role = "other";
+    let role: ColumnRole = g.role === null || g.role === "label" || g.role === "outline" ? "other" : g.role;
+    // A "Total" column only means something next to period or component columns.
+    if (role === "rowTotal" && !hasPeriods && members.length === 0) role = "other";
     // In a per-period table, "Total expenditure" is the row total.
     if (role === "expenditure" && hasPeriods && /^\s*total/i.test(g.header)) role = "rowTotal";
-    columns.push(g.period ? { col: c, header: g.header, role, period: g.period } : { col: c, header: g.header, role });
+    const column: TableColumn = { col: c, header: g.header, role };
+    if (g.period) column.period = g.period;
+    if (g.component !== undefined && role === "member") column.component = g.component;
+    columns.push(column);
+  }
+  kindLeftColumns(columns, firstAmount - left);
+  linkTotals(columns, guesses, left);
+  const labelCols = columns.filter((c) => c.role === "label").map((c) => c.col);
+  if (bare.size > 0 && columns.some((c) => c.role === "member" && bare.has(c.col))) {
+    const numbers = [...new Set(bare.values())];
+    notes.push(`read the columns headed ${numbers[0]}–${numbers[numbers.length - 1]} as components ${numbers[0]}–${numbers[numbers.length - 1]}`);
   }
   const text = guesses.slice(left, right + 1).map((g) => g.header).join(" | ");
-  return { top: row, bottom: twoRows ? row + 1 : row, left, right, labelCols, columns, text };
+  return { top: row, bottom: twoRows ? row + 1 : row, left, right, labelCols, columns, text, notes };
+}
+
+/**
+ * The columns left of the amounts: codes and text by their header's words;
+ * of the rest, the rightmost is the row's own label and the others are
+ * parent items (outline) when their header names one ("GEF Outcome",
+ * "Expenditure Category"), else more of the label.
+ */
+function kindLeftColumns(columns: TableColumn[], count: number): void {
+  const left = columns.slice(0, count);
+  const kinds = left.map((c) => leftColumnKind(c.header));
+  let own = -1;
+  for (let i = left.length - 1; i >= 0; i--) {
+    if (kinds[i] === "label" || kinds[i] === "outline") {
+      own = i;
+      break;
+    }
+  }
+  left.forEach((c, i) => {
+    const k = kinds[i];
+    if (k === "code" || k === "text") c.role = k;
+    else if (i === own) c.role = "label";
+    else c.role = k === "outline" ? "outline" : "label";
+  });
+}
+
+/**
+ * Which columns a total adds up. "Sub-Total" adds the member columns just
+ * left of it; a total after members or subtotals adds the top-level columns
+ * since the first amount ("Total = Sub-Total + M&E + PMC"). A total beside
+ * periods only keeps the old meaning: every period column.
+ */
+function linkTotals(columns: TableColumn[], guesses: ColumnGuess[], left: number): void {
+  let top: number[] = [];
+  columns.forEach((c, i) => {
+    if (c.role === "member" || c.role === "period") top.push(i);
+    if (c.role !== "rowTotal") return;
+    const subtotal = guesses[c.col]?.subtotal === true;
+    if (subtotal) {
+      const run: number[] = [];
+      for (let j = i - 1; j >= 0 && columns[j].role === "member"; j--) run.unshift(j);
+      if (run.length === 0) return;
+      c.sumOf = run;
+      top = top.filter((j) => !run.includes(j));
+      top.push(i);
+      return;
+    }
+    const hasMembers = top.some((j) => columns[j].role === "member" || columns[j].role === "rowTotal");
+    if (hasMembers) c.sumOf = [...top];
+    void left;
+  });
+}
+
+/**
+ * Columns headed by bare numbers 1, 2, 3… in order: UNEP budgets by project
+ * component head each component's column with its number only. Column →
+ * component number; empty when the row holds no such run.
+ */
+function bareComponentNumbers(sheet: SheetGrid, merges: MergeIndex, row: number, width: number): Map<number, string> {
+  const out = new Map<number, string>();
+  let expected = 1;
+  let lastText = "";
+  for (let c = 0; c < width; c++) {
+    const cell = merges.shownCell(sheet, row, c);
+    const t = cellText(cell);
+    if (t === "") continue;
+    if (!/^\d{1,2}$/.test(t)) continue;
+    const n = Number(t);
+    if (t === lastText && merges.areaAt(row, c)) {
+      out.set(c, t);
+      continue;
+    }
+    if (n !== expected) return out.size >= 2 ? out : new Map();
+    out.set(c, t);
+    lastText = t;
+    expected++;
+  }
+  return expected > 2 ? out : new Map();
 }
 
 /** Data rows (a component or output label, or plain amounts that are not years) are never headers. */
-function looksLikeHeaderRow(sheet: SheetGrid, row: number, width: number): boolean {
+function looksLikeHeaderRow(sheet: SheetGrid, row: number, width: number, bare: Map<number, string>): boolean {
   let filled = 0;
   for (let c = 0; c < width; c++) {
     const cell = cellAt(sheet, row, c);
     if (!cell || cell.value === null) continue;
     if (typeof cell.value === "number") {
-      if (parseYear(cell) === null) return false;
+      if (parseYear(cell) === null && !bare.has(c)) return false;
       filled++;
       continue;
     }
@@ -94,36 +205,65 @@ function looksLikeHeaderRow(sheet: SheetGrid, row: number, width: number): boole
     filled++;
     // ("Total Budget" is a heading; a total row is caught by its amounts.)
     const k = classifyLabel(t).kind;
-    if (k === "component" || k === "output") return false;
+    if (k === "output") return false;
+    // "Component 1" heads a column of Annex E; as a row label it sits left of amounts, which a header row lacks.
+    if (k === "component" && !bare.size && !rowHasComponentColumns(sheet, row, width)) return false;
   }
   return filled >= 2;
+}
+
+/** Two or more cells naming components in one row: the component columns of an Annex E header. */
+function rowHasComponentColumns(sheet: SheetGrid, row: number, width: number): boolean {
+  let n = 0;
+  for (let c = 0; c < width; c++) {
+    const cell = cellAt(sheet, row, c);
+    if (!cell || typeof cell.value !== "string") continue;
+    if (classifyLabel(cellText(cell)).kind === "component" && ++n >= 2) return true;
+  }
+  return false;
 }
 
 function headerText(sheet: SheetGrid, merges: MergeIndex, row: number, col: number): string {
   return cellText(merges.shownCell(sheet, row, col));
 }
 
-function guessOne(sheet: SheetGrid, merges: MergeIndex, row: number, col: number): ColumnGuess {
-  const cell = merges.shownCell(sheet, row, col);
-  const header = cellText(cell);
+function guessText(header: string, cell: ReturnType<MergeIndex["shownCell"]>): ColumnGuess {
   // A sentence is a title or a note, not a column heading.
-  if (header.length > 80) return { header, role: null };
+  if (header.length > 90) return { header, role: null };
   const period = parsePeriodHeader(cell);
   if (period) return { header, role: "period", period };
-  return { header, role: roleFromHeaderText(header) };
+  if (isTextColumnHeader(header)) return { header, role: "text" };
+  if (isSubtotalHeader(header)) return { header, role: "rowTotal", subtotal: true };
+  const named = classifyLabel(header);
+  if (named.kind === "component") return { header, role: "member", component: named.code };
+  if (named.kind === "outcome" && !named.code.includes(".")) return { header, role: "member", component: named.code };
+  const role = roleFromHeaderText(header);
+  return { header, role };
 }
 
-function guessOneRow(sheet: SheetGrid, merges: MergeIndex, row: number, width: number): ColumnGuess[] {
+function guessOne(sheet: SheetGrid, merges: MergeIndex, row: number, col: number, bare: Map<number, string>): ColumnGuess {
+  const cell = merges.shownCell(sheet, row, col);
+  const header = cellText(cell);
+  const number = bare.get(col);
+  if (number !== undefined) return { header, role: "member", component: String(Number(number)) };
+  return guessText(header, cell);
+}
+
+function guessOneRow(sheet: SheetGrid, merges: MergeIndex, row: number, width: number, bare: Map<number, string>): ColumnGuess[] {
   const out: ColumnGuess[] = [];
-  for (let c = 0; c < width; c++) out.push(guessOne(sheet, merges, row, c));
+  for (let c = 0; c < width; c++) out.push(guessOne(sheet, merges, row, c, bare));
   return out;
 }
 
+/** Words under a group that only say "this is money": the group says what money. */
+const MONEY_ONLY = /^\s*(?:us\s?\$|usd|amount|monto|importe|montant|\$|cost|costo|coste|eur|€)\s*(?:\(.*\))?\s*$/i;
+
 /**
- * A second header row is in use when it holds quarters under years, or
- * Budget/Expenditure under a group heading such as "GEF Fund (USD)".
+ * A second header row is in use when it holds quarters under years,
+ * Budget/Expenditure under a group heading such as "GEF Fund (USD)",
+ * components under "Component (USDeq.)", or w/m | US$ under component numbers.
  */
-function usesSecondRow(sheet: SheetGrid, merges: MergeIndex, row: number, width: number): boolean {
+function usesSecondRow(sheet: SheetGrid, merges: MergeIndex, row: number, width: number, bare: Map<number, string>): boolean {
   for (let c = 0; c < width; c++) {
     const below = cellAt(sheet, row + 1, c);
     const belowText = cellText(below);
@@ -131,13 +271,20 @@ function usesSecondRow(sheet: SheetGrid, merges: MergeIndex, row: number, width:
     const area = merges.areaAt(row + 1, c);
     if (area && area.top <= row) continue; // merged down from the first row
     if (parseQuarterOnly(belowText) !== null) return true;
+    const top = headerText(sheet, merges, row, c);
     const role = roleFromHeaderText(belowText);
-    if ((role === "budget" || role === "expenditure") && isGroupHeaderText(headerText(sheet, merges, row, c))) return true;
+    if ((role === "budget" || role === "expenditure") && isGroupHeaderText(top)) return true;
+    // Components under a group title merged across them ("Component (USDeq.)"); a lone
+    // "Component" over "Component 1" is a label column's header over its first row.
+    const group = merges.areaAt(row, c);
+    if (classifyLabel(belowText).kind === "component" && isComponentGroupHeader(top) && group && group.right > group.left) return true;
+    if ((MONEY_ONLY.test(belowText) || isTextColumnHeader(belowText)) && (bare.has(c) || parsePeriodHeader(merges.shownCell(sheet, row, c)) !== null || /^total/i.test(top)))
+      return true;
   }
   return false;
 }
 
-function guessTwoRows(sheet: SheetGrid, merges: MergeIndex, row: number, width: number): ColumnGuess[] {
+function guessTwoRows(sheet: SheetGrid, merges: MergeIndex, row: number, width: number, bare: Map<number, string>): ColumnGuess[] {
   const out: ColumnGuess[] = [];
   let year: number | null = null;
   for (let c = 0; c < width; c++) {
@@ -150,7 +297,7 @@ function guessTwoRows(sheet: SheetGrid, merges: MergeIndex, row: number, width: 
     const mergedDown = area !== undefined && area.top <= row;
     const bottomText = mergedDown ? "" : cellText(cellAt(sheet, row + 1, c));
     if (bottomText === "") {
-      out.push(guessOne(sheet, merges, row, c));
+      out.push(guessOne(sheet, merges, row, c, bare));
       continue;
     }
     const quarter = parseQuarterOnly(bottomText);
@@ -158,12 +305,24 @@ function guessTwoRows(sheet: SheetGrid, merges: MergeIndex, row: number, width: 
       out.push({ header: `${year} ${bottomText}`, role: "period", period: `${year}-Q${quarter}` });
       continue;
     }
-    const below = guessOne(sheet, merges, row + 1, c);
-    if (below.role !== null) {
-      out.push({ header: topText && topText !== bottomText ? `${topText} ${bottomText}` : bottomText, role: below.role, period: below.period });
+    const joined = topText && topText !== bottomText ? `${topText} ${bottomText}` : bottomText;
+    // Work-months, units, notes under a component or a year: quantities, never money.
+    if (isTextColumnHeader(bottomText)) {
+      out.push({ header: joined, role: "text" });
       continue;
     }
-    out.push(guessOne(sheet, merges, row, c));
+    // "US$" under "1" or "2021" or "Total": the group above says what the money is.
+    if (MONEY_ONLY.test(bottomText)) {
+      const above = guessOne(sheet, merges, row, c, bare);
+      out.push({ ...above, header: joined });
+      continue;
+    }
+    const below = guessText(bottomText, cellAt(sheet, row + 1, c));
+    if (below.role !== null) {
+      out.push({ ...below, header: joined });
+      continue;
+    }
+    out.push(guessOne(sheet, merges, row, c, bare));
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { cellAt, cellText, columnName, type SheetGrid } from "./grid";
 import { isAmountNumber, parseAmount } from "./amounts";
 import { classifyLabel, componentOfOutput } from "./codes";
 import type { AmountCell, RowKind, TableRow } from "./model";
-import { isAmountRole, type HeaderModel } from "./recognize-header";
+import { isAmountRole, isMoneyRole, type HeaderModel } from "./recognize-header";
 
 /** Blank or note rows allowed inside a table before it is taken as ended. */
 const MAX_GAP = 3;
@@ -60,7 +60,7 @@ function readRawRow(sheet: SheetGrid, header: HeaderModel, letters: string[], ro
   const rowNumber = row + 1;
   const cells = sheet.cells[row];
   const amounts = header.columns.map((col, i): AmountCell | null => {
-    if (col.role === "label") return null;
+    if (!isMoneyRole(col.role)) return null;
     const found = cells ? cells[col.col] : null;
     // Plain numbers are nearly every cell of a big plan: no detour through parseAmount.
     if (found && typeof found.value === "number" && isAmountNumber(found.value)) {
@@ -197,5 +197,5 @@ function sameSectionStart(rows: TableRow[], componentRow: TableRow): boolean {
 }
 
 function makeRow(raw: RawRow, kind: RowKind, component: string | null, output: string | null): TableRow {
-  return { row: raw.row, label: raw.label, kind, component, output, amounts: raw.amounts };
+  return { row: raw.row, label: raw.label, kind, component, output, amounts: raw.amounts, parent: null };
 }

@@ -3,11 +3,11 @@
  * wherever it starts, and says why a sheet holds none.
  */
 import { cellText, colCount, rangeAddress, type SheetGrid, type WorkbookGrid } from "./grid";
-import { currencyFromText, soundsLikeExpenditure, soundsLikeWorkPlan } from "./header-words";
+import { currencyFromText, quantityUnitOf, soundsLikeExpenditure, soundsLikeWorkPlan } from "./header-words";
 import { MergeIndex } from "./merge-index";
 import type { SheetRecognition, Table, TableKind, WorkbookRecognition } from "./model";
 import { readHeader, type HeaderModel } from "./recognize-header";
-import { readTableRows } from "./recognize-rows";
+import { recognizers } from "./recognizers";
 
 export function recognizeWorkbook(workbook: WorkbookGrid): WorkbookRecognition {
   return { file: workbook.file, sheets: workbook.sheets.map((s) => recognizeSheet(workbook.file, s)) };
@@ -26,17 +26,22 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
     if (!sawContent && rowHasContent(sheet, r)) sawContent = true;
     const header = readHeader(sheet, merges, r, width);
     if (!header) continue;
-    const { rows, lastRow } = readTableRows(sheet, header, (row) => readHeader(sheet, merges, row, width) !== null);
-    const coded = rows.filter((x) => x.kind === "component" || x.kind === "output");
-    const withCode = coded.filter((x) => x.component !== null || x.output !== null);
-    if (withCode.length === 0) {
-      rejected.push(
-        `the header at ${rangeAddress(header.top, header.left, header.bottom, header.right)} has amount columns, ` +
-          `but no row below it is labelled as a component or output (C.1, Component 1, 1.1.1, PMC…)`,
-      );
+    const isNextHeader = (row: number) => readHeader(sheet, merges, row, width) !== null;
+    const title = titleAbove(sheet, header);
+    // A table of tonnes, work-months or people is not money: its numbers are never amounts.
+    const unit = quantityUnitOf(`${title ?? ""} ${header.text}`);
+    const recognizer = recognizers.find((x) => x.accepts(header))!;
+    const draft = recognizer.read({ sheet, merges, header, isNextHeader });
+    if ("rejected" in draft) {
+      rejected.push(draft.rejected);
       continue;
     }
-    const title = titleAbove(sheet, header);
+    const { rows, lastRow } = draft;
+    if (unit !== null && currencyFromText(`${title ?? ""} ${header.text}`) === null) {
+      rejected.push(`the table at ${rangeAddress(header.top, header.left, lastRow, header.right)} counts ${unit}, not money`);
+      r = lastRow;
+      continue;
+    }
     const kind = tableKind(header, title);
     tables.push({
       file,
@@ -48,6 +53,8 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
       columns: header.columns,
       rows,
       currency: currencyFromText(`${title ?? ""} ${header.text}`),
+      layout: recognizer.id,
+      notes: [...header.notes, ...draft.notes],
     });
     r = lastRow;
   }

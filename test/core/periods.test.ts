@@ -37,7 +37,7 @@ describe("parseYear", () => {
     ["fy 21", text("fy 21"), 2021],
     ["date shown as yyyy", { value: new Date(Date.UTC(2021, 0, 1)), numFmt: "yyyy" }, 2021],
     ["date shown in full", { value: new Date(Date.UTC(2021, 0, 1)), numFmt: "dd/mm/yyyy" }, null],
-    ["project year", text("Year 1"), null],
+    ["project year (not a calendar year)", text("Year 1"), null],
     ["range", text("2021-2022"), null],
     ["quarter", text("2022 T1"), null],
     ["Total", text("Total"), null],
@@ -148,7 +148,14 @@ describe("parsePeriodHeader", () => {
     ["fraction", { value: 2021.5 }, null],
     ["range", text("2021-2022"), null],
     ["Q1 alone", text("Q1"), null],
-    ["Year 1", text("Year 1"), null],
+    // Project years (UNDP budgets): counted from the project's start, not calendar years.
+    ["Year 1", text("Year 1"), "Y1"],
+    ["Amount Year 2 (USD)", text("Amount Year 2 (USD)"), "Y2"],
+    ["Año 3", text("Año 3"), "Y3"],
+    ["Project Year 4", text("Project Year 4"), "Y4"],
+    ["Y1", text("Y1"), "Y1"],
+    ["Year 0", text("Year 0"), null],
+    ["Year 16", text("Year 16"), null],
     ["IT 2022", text("IT 2022"), null],
     ["empty string", text(""), null],
     ["empty value", { value: null }, null],
@@ -287,5 +294,14 @@ describe("periodLabel", () => {
       expect(parsePeriodHeader(text(periodLabel(p, "es")))).toBe(p);
       expect(parsePeriodHeader(text(periodLabel(p, "en")))).toBe(p);
     }
+  });
+});
+
+describe("project years", () => {
+  test("sort after calendar periods, in order, and never end by a date", () => {
+    expect(["Y2", "2022-Q1", "Y1", "2021"].sort(comparePeriods)).toEqual(["2021", "2022-Q1", "Y1", "Y2"]);
+    expect(periodEndsBy("Y1", "2030-06-30")).toBe(false);
+    expect(periodLabel("Y3", "en")).toBe("Year 3");
+    expect(periodLabel("Y3", "es")).toBe("Año 3");
   });
 });

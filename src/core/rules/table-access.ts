@@ -54,61 +54,57 @@ function rowsBeforeTotal(table: Table): TableRow[] {
 
 interface Hierarchy {
   children: Map<TableRow, TableRow[]>;
-  parent: Map<TableRow, TableRow>;
+  index: Map<TableRow, number>;
 }
 
 const hierarchies = new WeakMap<Table, Hierarchy>();
 
-/**
- * Component → children links, worked out once per table: rules ask for them
- * for every row. Outputs follow their component row; where a plan prints the
- * component as a total below its outputs ("Total Component 1"), that row
- * claims the outputs above it that no component row opened.
- */
+/** The row tree's children lists, worked out once per table from each row's parent: rules ask for them for every row. */
 function hierarchy(table: Table): Hierarchy {
   const h = hierarchies.get(table);
   if (h) return h;
-  const links: Hierarchy = { children: new Map(), parent: new Map() };
-  let open: TableRow[] | null = null;
-  let owner: TableRow | null = null;
-  let orphans: TableRow[] = [];
-  const adopt = (parent: TableRow, kids: TableRow[]) => {
-    links.children.set(parent, kids);
-    for (const k of kids) links.parent.set(k, parent);
-  };
-  for (const r of table.rows) {
-    if (r.kind === "component") {
-      if (orphans.length > 0 && orphans.every((o) => o.component === r.component)) {
-        adopt(r, orphans);
-        open = owner = null;
-      } else {
-        open = [];
-        owner = r;
-        adopt(r, open);
-      }
-      orphans = [];
-    } else if (r.kind === "total" || r.kind === "afterTotal" || (r.kind === "unlabeled" && r.component === null)) {
-      open = owner = null;
-      orphans = [];
-    } else if (r.kind === "output" || r.kind === "unlabeled") {
-      if (open && owner) {
-        open.push(r);
-        links.parent.set(r, owner);
-      } else orphans.push(r);
-    }
-  }
+  const links: Hierarchy = { children: new Map(), index: new Map() };
+  table.rows.forEach((r, i) => {
+    links.index.set(r, i);
+    if (r.parent === null || r.parent === undefined) return;
+    const p = table.rows[r.parent];
+    let kids = links.children.get(p);
+    if (!kids) links.children.set(p, (kids = []));
+    kids.push(r);
+  });
   hierarchies.set(table, links);
   return links;
 }
 
-/** The output rows (and unlabeled rows among them) that follow a component row up to the next component or total. */
-export function childrenOf(table: Table, component: TableRow): TableRow[] {
-  return hierarchy(table).children.get(component) ?? [];
+/** The rows whose amounts add up to this row's (outputs of a component, lines of a subtotal, components of the total). */
+export function childrenOf(table: Table, row: TableRow): TableRow[] {
+  return hierarchy(table).children.get(row) ?? [];
 }
 
-/** The component row an output row sits under, if any. */
+/** The row this row's amounts add up into, if any. */
 export function parentOf(table: Table, row: TableRow): TableRow | null {
-  return hierarchy(table).parent.get(row) ?? null;
+  return row.parent === null || row.parent === undefined ? null : (table.rows[row.parent] ?? null);
+}
+
+/** Whether a row holds no amount at all: a heading that only groups the rows under it. */
+export function isAmountless(row: TableRow): boolean {
+  return row.amounts.every((a) => a === null);
+}
+
+/**
+ * The rows a parent's amounts should equal the sum of: its children, with a
+ * child that holds no amount at all (a bare heading) replaced by its own.
+ */
+export function partsOf(table: Table, row: TableRow): TableRow[] {
+  const out: TableRow[] = [];
+  const visit = (r: TableRow): void => {
+    for (const k of childrenOf(table, r)) {
+      if (isAmountless(k) && childrenOf(table, k).length > 0) visit(k);
+      else out.push(k);
+    }
+  };
+  visit(row);
+  return out;
 }
 
 export function totalRow(table: Table): TableRow | null {

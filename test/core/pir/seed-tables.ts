@@ -8,6 +8,7 @@
 import type { CheckResult } from "../../../src/core/check";
 import { address } from "../../../src/core/grid";
 import type { AmountCell, Finding, RowKind, Table, TableColumn, TableRow } from "../../../src/core/model";
+import { linkRowsByComponent } from "../../../src/core/row-tree";
 import { fiscalYear, type Settings } from "../../../src/core/settings";
 
 export const WORKPLAN_FILE = "workplan.xlsx";
@@ -30,7 +31,7 @@ function amountCell(row: number, col: number, amount: Amount): AmountCell {
 }
 
 function buildRows(seedRows: SeedRow[], firstRow: number, labelCol: number): TableRow[] {
-  return seedRows.map((r, i) => {
+  const rows = seedRows.map((r, i): TableRow => {
     const row = firstRow + i;
     return {
       row,
@@ -39,8 +40,11 @@ function buildRows(seedRows: SeedRow[], firstRow: number, labelCol: number): Tab
       component: r.component,
       output: r.output,
       amounts: [null, ...r.amounts.map((a, j) => amountCell(row, labelCol + 1 + j, a))],
+      parent: null,
     };
   });
+  linkRowsByComponent(rows);
+  return rows;
 }
 
 // Outputs | Total Budget | 2018 | 2019 | 2020 | 2,021 | 2022 T1 … 2023 T2, in B4:M4.
@@ -110,6 +114,8 @@ export function seedWorkplanTable(): Table {
     })),
     rows: buildRows(WORKPLAN_ROWS, headerRow + 1, labelCol),
     currency: null,
+    layout: "rows-by-component",
+    notes: [],
   };
 }
 
@@ -139,6 +145,8 @@ export function seedBudgetTable(): Table {
     ],
     rows: buildRows(BUDGET_ROWS, 4, 0),
     currency: "USD",
+    layout: "rows-by-component",
+    notes: [],
   };
 }
 

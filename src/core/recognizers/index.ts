@@ -1,0 +1,13 @@
+/**
+ * The recognisers, asked in this order: the first that accepts a header
+ * reads the table under it. A new layout is one file beside this one, added
+ * here.
+ */
+import { componentsAsColumns } from "./components-as-columns";
+import { lineItems } from "./line-items";
+import { rowsByComponent } from "./rows-by-component";
+import type { Recognizer } from "./types";
+
+export const recognizers: readonly Recognizer[] = [componentsAsColumns, lineItems, rowsByComponent];
+
+export type { Recognizer, RecognizeContext, TableDraft } from "./types";
