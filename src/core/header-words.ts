@@ -62,7 +62,7 @@ export function soundsLikeWorkPlan(text: string): boolean {
 /** The currency a title or header names, if any. */
 export function currencyFromText(text: string): string | null {
   const t = normalizeWords(text);
-  if (/\b(usd|us\$|us dollars?|dolares)\b/.test(t) || /\(\$\)/.test(t)) return "USD";
+  if (/\b(usd|us dollars?|dolares)\b/.test(t) || /(^|[^a-z])us ?\$/.test(t) || /\(\$\)/.test(t)) return "USD";
   if (/(^|[\s(])s\/\.?|\bsoles\b|\bpen\b/.test(t)) return "PEN";
   if (/\beur\b|€|\beuros?\b/.test(t)) return "EUR";
   return null;
@@ -107,6 +107,11 @@ export function isSubtotalHeader(header: string): boolean {
 /** Words over a group of component columns: "Component (USDeq.)", "Project components", "Componentes". */
 export function isComponentGroupHeader(header: string): boolean {
   return /\b(components?|componentes?|composantes?|project components?|outcomes?)\b/.test(normalizeWords(header)) && !/\d/.test(header);
+}
+
+/** Words that make a table a money table whatever else it counts. */
+export function soundsLikeMoney(text: string): boolean {
+  return /\b(budget|presupuesto|expenditures?|gastos?|amount|monto|cost|costs|costo|funding|financement|fund|usd|eur|dollars?)\b/.test(normalizeWords(text));
 }
 
 /** Units that make a table not a money table: tonnes, work-months, people, hectares. */

@@ -3,7 +3,7 @@
  * wherever it starts, and says why a sheet holds none.
  */
 import { cellText, colCount, rangeAddress, type SheetGrid, type WorkbookGrid } from "./grid";
-import { currencyFromText, quantityUnitOf, soundsLikeExpenditure, soundsLikeWorkPlan } from "./header-words";
+import { currencyFromText, quantityUnitOf, soundsLikeExpenditure, soundsLikeMoney, soundsLikeWorkPlan } from "./header-words";
 import { MergeIndex } from "./merge-index";
 import type { SheetRecognition, Table, TableKind, WorkbookRecognition } from "./model";
 import { readHeader, type HeaderModel } from "./recognize-header";
@@ -37,7 +37,8 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
       continue;
     }
     const { rows, lastRow } = draft;
-    if (unit !== null && currencyFromText(`${title ?? ""} ${header.text}`) === null) {
+    const words = `${title ?? ""} ${header.text}`;
+    if (unit !== null && currencyFromText(words) === null && !soundsLikeMoney(words)) {
       rejected.push(`the table at ${rangeAddress(header.top, header.left, lastRow, header.right)} counts ${unit}, not money`);
       r = lastRow;
       continue;

@@ -40,6 +40,8 @@ export interface Outline {
   repeats: Set<number>;
   /** Openers without amounts whose group was closed by a later row: they are headings only. */
   headings: Set<number>;
+  /** For each closing row, the group it closed: its rank and id (the id of "Total Management" is that of the PMC group it closed). */
+  closed: Array<{ rank: number; id: string | null } | null>;
 }
 
 /**
@@ -54,6 +56,7 @@ export function buildOutline(items: OutlineItem[]): Outline {
   const rankOf = (i: number): number => items[i].rank ?? RANK.line;
   const repeats = new Set<number>();
   const headings = new Set<number>();
+  const closed: Outline["closed"] = items.map(() => null);
   const root: Group = { rank: -1, id: null, node: null, members: [] };
   const stack: Group[] = [root];
   const top = (): Group => stack[stack.length - 1];
@@ -87,6 +90,7 @@ export function buildOutline(items: OutlineItem[]): Outline {
       closeFinerThan(rank);
       const g = top();
       if (stack.length > 1 && g.rank === rank && (item.id === null || g.id === null || g.id === item.id)) {
+        closed[i] = { rank, id: item.id ?? g.id };
         if (g.node === null) {
           g.node = i;
           closeTop();
@@ -97,6 +101,7 @@ export function buildOutline(items: OutlineItem[]): Outline {
         return;
       }
       // No open group of this rank: the rows of finer rank just above are its children.
+      closed[i] = { rank, id: item.id };
       const taken: number[] = [];
       while (g.members.length > 0 && rankOf(g.members[g.members.length - 1]) > rank) taken.unshift(g.members.pop()!);
       for (const m of taken) parent[m] = i;
@@ -112,7 +117,7 @@ export function buildOutline(items: OutlineItem[]): Outline {
     } else top().members.push(i);
   });
   while (stack.length > 1) closeTop();
-  return { parent, repeats, headings };
+  return { parent, repeats, headings, closed };
 }
 
 /**

@@ -239,6 +239,16 @@ function toTableRows(read: LineRow[]): TableRow[] {
   inTree.forEach((i, k) => parentOf.set(i, outline.parent[k] === null ? null : inTree[outline.parent[k]!]));
   const headings = new Set([...outline.headings].map((k) => inTree[k]));
   const repeats = new Set([...outline.repeats].map((k) => inTree[k]));
+  // A closing row whose level its words did not say ("Total Management") is what it closed.
+  inTree.forEach((i, k) => {
+    const c = outline.closed[k];
+    const l = read[i];
+    if (!c || l.item.rank !== null) return;
+    if (c.rank === RANK.component && c.id !== null) {
+      l.says = "component";
+      l.component = c.id;
+    } else if (c.rank === RANK.total) l.says = "total";
+  });
   return read.map((l, i): TableRow => {
     const kind = rowKind(l, headings.has(i) || repeats.has(i));
     const row: TableRow = {

@@ -101,7 +101,7 @@ function toFinding(m: Mismatch, rule: SumRule, s: Settings): Finding {
     rule,
     severity: rounding ? "warning" : "error",
     cell: cell.cell,
-    component: m.row.kind === "total" ? null : (m.row.component ?? c.component ?? null),
+    component: m.row.kind === "total" ? (c.component ?? null) : (m.row.component ?? c.component ?? null),
     output: m.row.output,
     period: c.period ?? null,
     expected: m.expected,

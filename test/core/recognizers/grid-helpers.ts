@@ -1,0 +1,29 @@
+/** Small in-memory sheets for recogniser tests: rows of values, merges in A1 notation. */
+import { checkWorkbooks } from "../../../src/core/check";
+import type { MergedArea, SheetGrid } from "../../../src/core/grid";
+import { parseAddress } from "../../../src/core/grid";
+import { parseSettings, type SettingsInput } from "../../../src/core/settings";
+
+export type Value = string | number | null;
+
+export function merge(range: string): MergedArea {
+  const [a, b] = range.split(":").map((x) => parseAddress(x)!);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+export function sheet(name: string, rows: Value[][], merges: string[] = []): SheetGrid {
+  return {
+    name,
+    cells: rows.map((r) => r.map((value) => (value === null ? null : { value }))),
+    merges: merges.map(merge),
+  };
+}
+
+export function check(s: SheetGrid, settings: SettingsInput = { period: "FY24" }, file = "book.xlsx") {
+  return checkWorkbooks([{ file, sheets: [s] }], parseSettings(settings, new Date("2026-11-24T00:00:00Z")));
+}
+
+/** A finding as the tests compare it: "rule cell component expected actual". */
+export function short(f: { rule: string; cell: string; component: string | null; expected: number | null; actual: number | null }): string {
+  return `${f.rule} ${f.cell} ${f.component ?? "-"} ${f.expected ?? "-"} ${f.actual ?? "-"}`;
+}
