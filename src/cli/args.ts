@@ -38,6 +38,8 @@ const settingOptions = {
   period: { type: "string" },
   tolerance: { type: "string" },
   "pmc-cap": { type: "string" },
+  "pmc-base": { type: "string" },
+  grant: { type: "string" },
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -97,6 +99,12 @@ function settingsFromFlags(values: Record<string, string | boolean | undefined>)
   if (typeof values.period === "string") input.period = values.period;
   if (typeof values.tolerance === "string") input.tolerance = numberFlag("--tolerance", values.tolerance, false);
   if (typeof values["pmc-cap"] === "string") input.pmcCap = numberFlag("--pmc-cap", values["pmc-cap"], true);
+  if (typeof values["pmc-base"] === "string") {
+    const base = values["pmc-base"].toLowerCase();
+    if (base !== "subtotal" && base !== "total") throw new SettingsError(`--pmc-base must be "subtotal" or "total", not "${values["pmc-base"]}"`);
+    input.pmcBase = base;
+  }
+  if (typeof values.grant === "string") input.gefGrant = numberFlag("--grant", values.grant, false);
   if (typeof values.lang === "string") {
     const lang = values.lang.toLowerCase();
     if (lang !== "en" && lang !== "es") throw new SettingsError(`--lang must be "en" or "es", not "${values.lang}"`);
@@ -121,6 +129,8 @@ const flagOfField: Record<string, string> = {
   period: "--period",
   tolerance: "--tolerance",
   pmcCap: "--pmc-cap",
+  pmcBase: "--pmc-base",
+  gefGrant: "--grant",
   language: "--lang",
 };
 
@@ -153,7 +163,12 @@ Options:
   --period FY22       reporting period, a GEF fiscal year July–June (default: the one a table title
                       names, such as "PIR FY22", else the last one that ended)
   --tolerance N       differences up to N currency units are not findings (default 0.5)
-  --pmc-cap SHARE     project management cap as a share of the budget: 0.05 or 5% (default 0.05)
+  --pmc-cap SHARE     project management cap as a share of its base: 0.05 or 5% (default: GEF's rule,
+                      5% when the GEF grant is above USD 2 million, 10% at or below)
+  --pmc-base subtotal|total
+                      what the cap is a share of: the GEF sub-total without PMC (default) or the total
+  --grant N           the GEF grant in USD (default: a cell labelled "GEF Project Financing" or "GEF
+                      grant", else the budget's total); the budget total is checked against it
   --lang en|es        language of the messages and tables (default en)
   --json              validate: print the report as JSON on stdout, nothing else
   --out, -o FILE      tables: the workbook to write; never one of the inputs
@@ -162,13 +177,13 @@ Exit codes: 0 no errors found, 1 errors found, 2 a workbook could not be read or
 `;
 
 export const commandUsage: Record<CommandName, string> = {
-  validate: `Usage: pir-check validate [--json] [--period FY22] [--tolerance N] [--pmc-cap 0.05] [--lang en|es] <file.xlsx>...
+  validate: `Usage: pir-check validate [--json] [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--lang en|es] <file.xlsx>...
 
 Reads every workbook, finds the work-plan and budget tables, checks them
 together and prints the tables found and the findings, grouped by severity and
 component. With --json, prints the report as JSON and nothing else.
 `,
-  tables: `Usage: pir-check tables --out <out.xlsx> [--period FY22] [--tolerance N] [--pmc-cap 0.05] [--lang en|es] <file.xlsx>...
+  tables: `Usage: pir-check tables --out <out.xlsx> [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--lang en|es] <file.xlsx>...
 
 Reads every workbook and writes the PIR financial-implementation and
 work-plan tables to --out, then prints the findings summary. The inputs are

@@ -46,8 +46,18 @@ export const settingsInputSchema = z.object({
     .optional(),
   /** Differences up to this many currency units are not findings. */
   tolerance: z.number().finite().min(0).max(1_000_000).default(0.5),
-  /** PMC cap as a share of the total budget: 0.05 = 5 %. */
-  pmcCap: z.number().finite().min(0).max(1).default(0.05),
+  /**
+   * PMC cap as a share of its base: 0.05 = 5 %. Not set: GEF's rule by
+   * project size, 5 % when the GEF grant is above USD 2 million, 10 % at or below.
+   */
+  pmcCap: z.number().finite().min(0).max(1).optional(),
+  /**
+   * What the cap is a share of: "subtotal" (GEF's rule: the GEF financing
+   * without PMC, components and M&E) or "total" (the whole budget, PMC included).
+   */
+  pmcBase: z.enum(["subtotal", "total"]).default("subtotal"),
+  /** The GEF grant (USD), when known; else read from a cell labelled "GEF Project Financing" or "GEF grant". */
+  gefGrant: z.number().finite().positive().max(1e12).optional(),
   language: z.enum(["en", "es"]).default("en"),
 });
 export type SettingsInput = z.input<typeof settingsInputSchema>;
@@ -60,9 +70,16 @@ export interface Settings {
    */
   periodSource: "setting" | "workbook" | "default";
   tolerance: number;
-  pmcCap: number;
+  /** Null: by project size (GEF: 5 % above USD 2 million, else 10 %). */
+  pmcCap: number | null;
+  pmcBase: "subtotal" | "total";
+  /** The GEF grant and where it came from (a setting, or a workbook cell "file › sheet!B7"). */
+  gefGrant: { value: number; source: string | null } | null;
   language: "en" | "es";
 }
+
+/** GEF's size threshold: a full-sized project's grant is above USD 2 million. */
+export const FULL_SIZED_GRANT = 2_000_000;
 
 /** Validates settings and fills defaults; throws a ZodError naming the bad field. */
 export function parseSettings(input: SettingsInput = {}, today: Date = new Date()): Settings {
@@ -71,7 +88,9 @@ export function parseSettings(input: SettingsInput = {}, today: Date = new Date(
     period: s.period ? fiscalYear(s.period)! : latestEndedFiscalYear(today),
     periodSource: s.period ? "setting" : "default",
     tolerance: s.tolerance,
-    pmcCap: s.pmcCap,
+    pmcCap: s.pmcCap ?? null,
+    pmcBase: s.pmcBase,
+    gefGrant: s.gefGrant === undefined ? null : { value: s.gefGrant, source: null },
     language: s.language,
   };
 }

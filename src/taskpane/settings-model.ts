@@ -39,7 +39,7 @@ export function settingsFromStored(stored: unknown): SettingsValues {
   const tolerance = shape.tolerance.safeParse(s.tolerance);
   if (tolerance.success) values.tolerance = tolerance.data;
   const pmcCap = shape.pmcCap.safeParse(s.pmcCap);
-  if (pmcCap.success) values.pmcCap = pmcCap.data;
+  if (pmcCap.success && pmcCap.data !== undefined) values.pmcCap = pmcCap.data;
   const language = shape.language.safeParse(s.language);
   if (language.success) values.language = language.data;
   return values;

@@ -132,8 +132,8 @@ describe("validate", () => {
   });
 
   test("exit 0 without errors, 1 with: the PMC cap is the --pmc-cap given", async () => {
-    const strict = await run(["validate", "--json", CAP_PMC]);
-    const loose = await run(["validate", "--json", "--pmc-cap", "10%", CAP_PMC]);
+    const strict = await run(["validate", "--json", "--pmc-cap", "5%", CAP_PMC]);
+    const loose = await run(["validate", "--json", CAP_PMC]);
     const caps = (r: Run) => reportSchema.parse(JSON.parse(r.stdout)).findings.filter((f) => f.rule === "cap.pmc");
     expect(caps(strict)).toHaveLength(1);
     expect(strict.code).toBe(1);

@@ -61,14 +61,21 @@ describe("the seed work plan and financial table together (FY22)", () => {
     expect(overspend.message).toBe("Componente 1: el gasto 242.717,56 supera el presupuesto 235.000,00 en 7.717,56.");
   });
 
-  it("keeps the PMC share under the 5 % cap by counting the trust fund below the total", async () => {
-    const { findings } = await checkFixtures([WP], { period: "FY22", pmcCap: 0.05 });
+  it("keeps the PMC share under GEF's 5 % cap by counting the trust fund below the total", async () => {
+    // A grant of 4,114,000 (the trust fund below the total included) is full-sized: 5 % of the sub-total.
+    const { findings } = await checkFixtures([WP], { period: "FY22" });
     expect(findings.filter((f) => f.rule === "cap.pmc")).toEqual([]);
-    // 195,000 of 4,114,000 is 4.74 %: a 4.5 % cap catches it.
+    // 195,000 of the sub-total 3,919,000 (4,114,000 without PMC) is 4.98 %: a 4.5 % cap catches it.
     const strict = await checkFixtures([WP], { period: "FY22", pmcCap: 0.045 });
     expect(strict.findings.filter((f) => f.rule === "cap.pmc").map(brief)).toEqual([
-      `error cap.pmc ${W} C21 PMC   185130 195000`,
+      `error cap.pmc ${W} C21 PMC   176355 195000`,
     ]);
+    expect(strict.findings.find((f) => f.rule === "cap.pmc")!.message).toBe(
+      "Project management (PMC): 195,000.00 is 5 % of the GEF sub-total (components and M&E, PMC excluded) 3,919,000.00, above 4.5 % (the cap set: 176,355.00).",
+    );
+    // Measured against the whole budget, as some agencies do: 4.74 % of 4,114,000.
+    const ofTotal = await checkFixtures([WP], { period: "FY22", pmcCap: 0.045, pmcBase: "total" });
+    expect(ofTotal.findings.filter((f) => f.rule === "cap.pmc").map(brief)).toEqual([`error cap.pmc ${W} C21 PMC   185130 195000`]);
   });
 
   it("takes the reporting period from the financial table's title when none is set", async () => {

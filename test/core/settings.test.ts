@@ -41,17 +41,24 @@ describe("parseSettings", () => {
       period: { label: "FY26", start: "2025-07-01", end: "2026-06-30" },
       periodSource: "default",
       tolerance: 0.5,
-      pmcCap: 0.05,
+      // No cap set: GEF's rule by project size; its base is the GEF sub-total without PMC.
+      pmcCap: null,
+      pmcBase: "subtotal",
+      gefGrant: null,
       language: "en",
     });
   });
 
   test("takes every value given", () => {
-    expect(parseSettings({ period: "FY22", tolerance: 1, pmcCap: 0.1, language: "es" }, utc("2026-11-24"))).toEqual({
+    expect(
+      parseSettings({ period: "FY22", tolerance: 1, pmcCap: 0.1, pmcBase: "total", gefGrant: 1_500_000, language: "es" }, utc("2026-11-24")),
+    ).toEqual({
       period: { label: "FY22", start: "2021-07-01", end: "2022-06-30" },
       periodSource: "setting",
       tolerance: 1,
       pmcCap: 0.1,
+      pmcBase: "total",
+      gefGrant: { value: 1_500_000, source: null },
       language: "es",
     });
   });

@@ -101,11 +101,16 @@ describe("several tables: a budget table and a work plan on one sheet, a CDR on 
 });
 
 describe("PMC cap", () => {
-  it("flags PMC at 8 % of the total under the default 5 % cap, and not under a 10 % cap", async () => {
-    const five = await checkFixtures(["cap-pmc.xlsx"]);
-    expect(five.findings.map(brief)).toEqual(["error cap.pmc cap-pmc.xlsx Budget B8 PMC   75000 120000"]);
-    const ten = await checkFixtures(["cap-pmc.xlsx"], { period: "FY22", pmcCap: 0.1 });
-    expect(ten.findings).toEqual([]);
+  it("flags PMC at 8.7 % of the sub-total under a 5 % cap, not under GEF's 10 % for a grant of 1.5 million", async () => {
+    // 120,000 of the sub-total 1,380,000 (1,500,000 without PMC): a medium-sized project, capped at 10 %.
+    const bySize = await checkFixtures(["cap-pmc.xlsx"]);
+    expect(bySize.findings).toEqual([]);
+    const five = await checkFixtures(["cap-pmc.xlsx"], { period: "FY22", pmcCap: 0.05 });
+    expect(five.findings.map(brief)).toEqual(["error cap.pmc cap-pmc.xlsx Budget B8 PMC   69000 120000"]);
+    // A grant above USD 2 million makes it full-sized: GEF's 5 % applies by default.
+    const big = await checkFixtures(["cap-pmc.xlsx"], { period: "FY22", gefGrant: 2_500_000 });
+    expect(big.findings.filter((f) => f.rule === "cap.pmc").map(brief)).toEqual(["error cap.pmc cap-pmc.xlsx Budget B8 PMC   69000 120000"]);
+    expect(big.findings.find((f) => f.rule === "cap.pmc")!.message).toMatch(/GEF's cap for projects above USD 2 million/);
   });
 });
 

@@ -1,57 +1,72 @@
 /**
- * Project management cost above its cap: a share of the total budget
- * (a setting; GEF commonly caps PMC at 5 % for full-sized projects and 10 %
- * for medium-sized ones). Lines below the total (a trust fund) are part of
- * the grant and count in the total.
+ * Project management cost above its cap (GEF Council paper GEF/C.39/9 and
+ * later guidelines): PMC up to 5 % of the GEF financing sub-total (the
+ * components and M&E, PMC excluded) for full-sized projects, whose grant is
+ * above USD 2 million, and up to 10 % for medium-sized ones. Cap and base
+ * are settings; the message says which were used. Lines below the total (a
+ * trust fund) are part of the grant and count in it.
  */
 import { roundCents } from "../amounts";
+import { componentAmounts, tableTotal } from "../facts";
 import type { Finding, Table } from "../model";
-import type { Settings } from "../settings";
+import { FULL_SIZED_GRANT, type Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
 import { money } from "./messages";
-import { amountAt, cellOf, columnIndex, sumColumn, topLevelRows, totalRow } from "./table-access";
 
 export function capRules(tables: Table[], s: Settings): Finding[] {
   const out: Finding[] = [];
   for (const t of tables) {
     if (t.kind === "expenditure") continue;
-    const b = columnIndex(t, "budget");
-    if (b < 0) continue;
-    const pmc = t.rows.find((r) => r.kind === "component" && r.component === "PMC");
-    const pmcCell = pmc ? cellOf(pmc, b) : null;
-    if (!pmc || !pmcCell || pmcCell.value === null) continue;
-    const total = totalBudget(t, b);
+    const pmc = componentAmounts(t).find((a) => a.component === "PMC");
+    const total = tableTotal(t);
     // A total budget that rounds to nothing (a stray 5E-324) leaves no share to compare the PMC with.
-    if (total === null || roundCents(total) <= 0) continue;
-    const cap = total * s.pmcCap;
-    if (!beyond(pmcCell.value - cap, s.tolerance)) continue;
-    const share = ((pmcCell.value / total) * 100).toFixed(1);
-    const capPct = (s.pmcCap * 100).toFixed(1).replace(/\.0$/, "");
+    if (!pmc || !total || roundCents(total.value) <= 0) continue;
+    const base = s.pmcBase === "total" ? total.value : total.value - pmc.value;
+    if (roundCents(base) <= 0) continue;
+    const grant = s.gefGrant?.value ?? total.value;
+    const share = s.pmcCap ?? (grant > FULL_SIZED_GRANT ? 0.05 : 0.1);
+    const cap = base * share;
+    if (!beyond(pmc.value - cap, s.tolerance)) continue;
+    const es = s.language === "es";
+    const pct = (x: number) => {
+      const text = (x * 100).toFixed(1).replace(/\.0$/, "");
+      return es ? text.replace(".", ",") : text;
+    };
+    const baseName =
+      s.pmcBase === "total"
+        ? es
+          ? "del presupuesto total"
+          : "of the total budget"
+        : es
+          ? "del subtotal GEF (componentes y SyE, sin PMC)"
+          : "of the GEF sub-total (components and M&E, PMC excluded)";
+    const why =
+      s.pmcCap !== null
+        ? es
+          ? "el tope configurado"
+          : "the cap set"
+        : grant > FULL_SIZED_GRANT
+          ? es
+            ? "el tope GEF para proyectos de más de USD 2 millones"
+            : "GEF's cap for projects above USD 2 million"
+          : es
+            ? "el tope GEF para proyectos de hasta USD 2 millones"
+            : "GEF's cap for projects of USD 2 million or less";
     out.push(
       makeFinding(t, {
         rule: "cap.pmc",
         severity: "error",
-        cell: pmcCell.cell,
+        cell: pmc.cell,
         component: "PMC",
         output: null,
         period: null,
         expected: cap,
-        actual: pmcCell.value,
-        message:
-          s.language === "es"
-            ? `Gestión del proyecto (PMC): ${money(pmcCell.value, "es")} es el ${share.replace(".", ",")} % del presupuesto total ${money(total, "es")}, más que el tope del ${capPct} % (${money(cap, "es")}).`
-            : `Project management (PMC): ${money(pmcCell.value, "en")} is ${share} % of the total budget ${money(total, "en")}, above the ${capPct} % cap (${money(cap, "en")}).`,
+        actual: pmc.value,
+        message: es
+          ? `Gestión del proyecto (PMC): ${money(pmc.value, "es")} es el ${pct(pmc.value / base)} % ${baseName} ${money(base, "es")}, más que el ${pct(share)} % (${why}: ${money(cap, "es")}).`
+          : `Project management (PMC): ${money(pmc.value, "en")} is ${pct(pmc.value / base)} % ${baseName} ${money(base, "en")}, above ${pct(share)} % (${why}: ${money(cap, "en")}).`,
       }),
     );
   }
   return out;
-}
-
-/** The total row's budget plus lines after it; without a total row, the sum of the components. */
-function totalBudget(t: Table, b: number): number | null {
-  const total = totalRow(t);
-  const after = t.rows.filter((r) => r.kind === "afterTotal");
-  const base = total ? amountAt(total, b) : sumColumn(topLevelRows(t), b);
-  if (base === null) return null;
-  return after.reduce((sum, r) => sum + (amountAt(r, b) ?? 0), base);
 }

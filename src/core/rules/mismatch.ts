@@ -11,6 +11,7 @@ import { beyond, makeFinding } from "./finding";
 import { money, period, subject } from "./messages";
 import { placeName } from "../grid";
 import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
+import { componentAmounts } from "../facts";
 
 interface Told {
   table: Table;
@@ -31,11 +32,9 @@ function componentRows(t: Table): TableRow[] {
   });
 }
 
-function budgetTold(t: Table, r: TableRow): Told | null {
-  const i = columnIndex(t, "budget");
-  const cell = i >= 0 ? cellOf(r, i) : null;
-  if (!cell || cell.value === null) return null;
-  return { table: t, cell: cell.cell, value: cell.value, derived: false };
+/** Each component's budget as the table tells it, in any layout (see ../facts). */
+function budgetsTold(t: Table): Map<string, Told> {
+  return new Map(componentAmounts(t).map((a) => [a.component, { table: t, cell: a.cell, value: a.value, derived: false }]));
 }
 
 /** Cumulative expenditure to the end of the reporting period. */
@@ -65,37 +64,42 @@ export function mismatchRules(tables: Table[], s: Settings): Finding[] {
   if (budgets.length === 0) return [];
   const reference = budgets[0];
   const others = tables.filter((t) => t !== reference);
-  // Each table's component rows by code, looked up once per reference component.
+  // Each table's component rows and budgets by code, looked up once per reference component.
   const byCode = new Map(others.map((t) => [t, new Map(componentRows(t).map((r) => [r.component!, r]))]));
+  const budgetsOf = new Map(others.map((t) => [t, budgetsTold(t)]));
+  const refRows = new Map(componentRows(reference).map((r) => [r.component!, r]));
+  const refBudgets = budgetsTold(reference);
+  const codes = [...new Set([...refRows.keys(), ...refBudgets.keys()])];
   const out: Finding[] = [];
-  for (const ref of componentRows(reference)) {
-    const refBudget = budgetTold(reference, ref);
-    const refSpent = spentTold(reference, ref, s);
+  for (const code of codes) {
+    const ref = refRows.get(code) ?? null;
+    const refBudget = refBudgets.get(code) ?? null;
+    const refSpent = ref ? spentTold(reference, ref, s) : null;
+    const label = ref?.label ?? "";
     // Actual expenditure reports, where they cover the component, are the
     // better witness: the work plan's estimate is then not compared as well.
-    const reported = others.some((t) => t.kind === "expenditure" && byCode.get(t)!.has(ref.component!));
+    const reported = others.some((t) => t.kind === "expenditure" && byCode.get(t)!.has(code));
     for (const t of others) {
-      const row = byCode.get(t)!.get(ref.component!);
-      if (!row) continue;
-      const spentWitness = t.kind === "budget" || t.kind === "expenditure" || !reported;
+      const row = byCode.get(t)!.get(code);
       if (refBudget && t.kind !== "expenditure") {
-        const other = budgetTold(t, row);
+        const other = budgetsOf.get(t)!.get(code);
         if (other && beyond(Math.abs(other.value - refBudget.value), s.tolerance))
-          out.push(disagreement("mismatch.budget", ref, refBudget, other, s));
+          out.push(disagreement("mismatch.budget", code, label, refBudget, other, s));
       }
-      if (refSpent && spentWitness) {
+      const spentWitness = t.kind === "budget" || t.kind === "expenditure" || !reported;
+      if (row && refSpent && spentWitness) {
         const other = spentTold(t, row, s);
         if (other && beyond(Math.abs(other.value - refSpent.value), s.tolerance))
-          out.push(disagreement("mismatch.expenditure", ref, refSpent, other, s));
+          out.push(disagreement("mismatch.expenditure", code, label, refSpent, other, s));
       }
     }
   }
   return out;
 }
 
-function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", row: TableRow, ref: Told, other: Told, s: Settings): Finding {
+function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", component: string, label: string, ref: Told, other: Told, s: Settings): Finding {
   const lang = s.language;
-  const who = subject(row.component, null, lang, row.label);
+  const who = subject(component, null, lang, label);
   const there = placeName(other.table.file, other.table.sheet, other.cell);
   const what =
     rule === "mismatch.budget" ? (lang === "es" ? "el presupuesto" : "the budget") : lang === "es" ? "el gasto acumulado" : "cumulative expenditure";
@@ -115,7 +119,7 @@ function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", row: Tab
     // A work plan's past periods may still hold plans rather than actuals: a warning, not an error.
     severity: other.derived && other.table.kind === "workplan" ? "warning" : "error",
     cell: ref.cell,
-    component: row.component,
+    component,
     output: null,
     period: null,
     expected: other.value,
