@@ -2,7 +2,7 @@
  * The engine's front door: grids in, recognised tables and findings out.
  * The CLI, the task pane and the benchmarks all call this and nothing below.
  */
-import type { WorkbookGrid } from "./grid";
+import { placeName, type WorkbookGrid } from "./grid";
 import type { Finding, Report, Table, WorkbookRecognition } from "./model";
 import { recognizeWorkbook } from "./recognize";
 import { runRules } from "./rules";
@@ -25,7 +25,12 @@ export function checkWorkbooks(grids: WorkbookGrid[], settings: Settings): Check
   const recognitions = grids.map(recognizeWorkbook);
   const tables = recognitions.flatMap((r) => r.sheets.flatMap((s) => s.tables));
   const named = settings.periodSource === "default" ? inferReportingPeriod(tables) : null;
-  const effective: Settings = named ? { ...settings, period: named, periodSource: "workbook" } : settings;
+  let effective: Settings = named ? { ...settings, period: named, periodSource: "workbook" } : settings;
+  if (effective.gefGrant === null) {
+    for (const wb of recognitions)
+      for (const s of wb.sheets)
+        if (s.grant && effective.gefGrant === null) effective = { ...effective, gefGrant: { value: s.grant.value, source: placeName(wb.file, s.name, s.grant.cell) } };
+  }
   const findings = runRules(tables, effective);
   return { recognitions, tables, findings, report: toReport(recognitions, findings), settings: effective };
 }

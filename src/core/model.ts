@@ -134,6 +134,8 @@ export interface SheetRecognition {
   tables: Table[];
   /** Why no table was recognised on this sheet (set only when `tables` is empty). */
   skipped: string | null;
+  /** The GEF grant a cell of the sheet states ("GEF Project Financing: 4,114,400"), if any. */
+  grant?: { value: number; cell: string };
 }
 
 export interface WorkbookRecognition {

@@ -8,6 +8,7 @@ import { MergeIndex } from "./merge-index";
 import type { SheetRecognition, Table, TableKind, WorkbookRecognition } from "./model";
 import { readHeader, type HeaderModel } from "./recognize-header";
 import { recognizers } from "./recognizers";
+import { findGrant } from "./grant";
 
 export function recognizeWorkbook(workbook: WorkbookGrid): WorkbookRecognition {
   return { file: workbook.file, sheets: workbook.sheets.map((s) => recognizeSheet(workbook.file, s)) };
@@ -69,7 +70,8 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
         "no header row with years, quarters, Budget or Expenditure columns was found " +
         "(a work plan needs period columns such as 2021 or 2022 Q1; a budget table needs Budget and Expenditure)";
   }
-  return { name: sheet.name, tables, skipped };
+  const grant = findGrant(sheet);
+  return grant ? { name: sheet.name, tables, skipped, grant } : { name: sheet.name, tables, skipped };
 }
 
 function rowHasContent(sheet: SheetGrid, row: number): boolean {

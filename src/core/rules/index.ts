@@ -10,9 +10,10 @@ import { cellRules } from "./cells";
 import { duplicateRules } from "./duplicates";
 import { mismatchRules } from "./mismatch";
 import { overspendRules } from "./overspend";
+import { grantRules } from "./grant";
 import { sumRules } from "./sums";
 
-const families = [overspendRules, sumRules, mismatchRules, duplicateRules, cellRules, capRules];
+const families = [overspendRules, sumRules, mismatchRules, duplicateRules, cellRules, capRules, grantRules];
 
 export function runRules(tables: Table[], settings: Settings): Finding[] {
   const findings = families.flatMap((rule) => rule(tables, settings));
