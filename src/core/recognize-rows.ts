@@ -31,6 +31,8 @@ function columnLetters(header: HeaderModel): string[] {
  * plan has hundreds of thousands of cells and findings on a handful.
  */
 class ReadAmount implements AmountCell {
+  formula?: string;
+
   constructor(
     readonly value: number | null,
     private readonly letters: string,
@@ -42,7 +44,7 @@ class ReadAmount implements AmountCell {
   }
 
   toJSON(): AmountCell {
-    return { cell: this.cell, value: this.value };
+    return this.formula === undefined ? { cell: this.cell, value: this.value } : { cell: this.cell, value: this.value, formula: this.formula };
   }
 }
 
@@ -65,14 +67,16 @@ function readRawRow(sheet: SheetGrid, header: HeaderModel, letters: string[], ro
     // Plain numbers are nearly every cell of a big plan: no detour through parseAmount.
     if (found && typeof found.value === "number" && isAmountNumber(found.value)) {
       if (isAmountRole(col.role)) hasAmount = true;
-      return new ReadAmount(found.value, letters[i], rowNumber);
+      const read = new ReadAmount(found.value, letters[i], rowNumber);
+      if (found.formula !== undefined) read.formula = found.formula;
+      return read;
     }
     const parsed = parseAmount(found);
     if (parsed.kind === "blank") return null;
     const cell = letters[i] + String(rowNumber);
     if (parsed.kind === "amount") {
       if (isAmountRole(col.role)) hasAmount = true;
-      return { cell, value: parsed.value };
+      return found?.formula === undefined ? { cell, value: parsed.value } : { cell, value: parsed.value, formula: found.formula };
     }
     // Notes and percentages in "other" columns are not amounts and not errors.
     if (!isAmountRole(col.role)) return null;

@@ -53,13 +53,13 @@ function readAmounts(sheet: SheetGrid, header: HeaderModel, row: number): { amou
     const cell = `${columnName(col.col)}${row + 1}`;
     if (found && typeof found.value === "number" && isAmountNumber(found.value)) {
       if (isAmountRole(col.role)) hasAmount = true;
-      return { cell, value: found.value };
+      return found.formula === undefined ? { cell, value: found.value } : { cell, value: found.value, formula: found.formula };
     }
     const parsed = parseAmount(found);
     if (parsed.kind === "blank") return null;
     if (parsed.kind === "amount") {
       if (isAmountRole(col.role)) hasAmount = true;
-      return { cell, value: parsed.value };
+      return found?.formula === undefined ? { cell, value: parsed.value } : { cell, value: parsed.value, formula: found.formula };
     }
     if (!isAmountRole(col.role)) return null;
     // A footnote mark ("*", "1/") beside the amounts is no amount and no error.

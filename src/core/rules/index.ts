@@ -10,10 +10,11 @@ import { cellRules } from "./cells";
 import { duplicateRules } from "./duplicates";
 import { mismatchRules } from "./mismatch";
 import { overspendRules } from "./overspend";
+import { formulaRules } from "./formulas";
 import { grantRules } from "./grant";
 import { sumRules } from "./sums";
 
-const families = [overspendRules, sumRules, mismatchRules, duplicateRules, cellRules, capRules, grantRules];
+const families = [overspendRules, sumRules, formulaRules, mismatchRules, duplicateRules, cellRules, capRules, grantRules];
 
 export function runRules(tables: Table[], settings: Settings): Finding[] {
   const findings = families.flatMap((rule) => rule(tables, settings));

@@ -4,7 +4,8 @@ import type { MergedArea, SheetGrid } from "../../../src/core/grid";
 import { parseAddress } from "../../../src/core/grid";
 import { parseSettings, type SettingsInput } from "../../../src/core/settings";
 
-export type Value = string | number | null;
+/** A cell: a value, or a formula with its cached result. */
+export type Value = string | number | null | { f: string; v: number };
 
 export function merge(range: string): MergedArea {
   const [a, b] = range.split(":").map((x) => parseAddress(x)!);
@@ -14,7 +15,7 @@ export function merge(range: string): MergedArea {
 export function sheet(name: string, rows: Value[][], merges: string[] = []): SheetGrid {
   return {
     name,
-    cells: rows.map((r) => r.map((value) => (value === null ? null : { value }))),
+    cells: rows.map((r) => r.map((value) => (value === null ? null : typeof value === "object" ? { value: value.v, formula: value.f } : { value }))),
     merges: merges.map(merge),
   };
 }
