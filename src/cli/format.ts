@@ -22,6 +22,7 @@ const words = {
     skipped: "skipped",
     noTable: "no table found",
     noSheets: "no sheets",
+    note: "note",
     component: (c: string) => `Component ${c}`,
     pmc: "Project management (PMC)",
     noComponent: "Not tied to a component",
@@ -41,6 +42,7 @@ const words = {
     skipped: "omitida",
     noTable: "ninguna tabla encontrada",
     noSheets: "sin hojas",
+    note: "nota",
     component: (c: string) => `Componente ${c}`,
     pmc: "Gestión del proyecto (PMC)",
     noComponent: "Sin componente",
@@ -119,6 +121,8 @@ export function formatTables(report: Report, lang: Language = "en"): string[] {
         if (t.outputs.length > 0) sizes.push(count(t.outputs.length, w.outputs));
         parts.push(sizes.join(", "));
         lines.push(`  ${sheet.name}: ${parts.join(" · ")}`);
+        lines.push(`    ${t.shape}`);
+        for (const note of t.notes) lines.push(`    ${w.note}: ${note}`);
       }
     }
   }

@@ -6,6 +6,7 @@ import { placeName, type WorkbookGrid } from "./grid";
 import type { Finding, Report, Table, WorkbookRecognition } from "./model";
 import { recognizeWorkbook } from "./recognize";
 import { runRules } from "./rules";
+import { describeShape } from "./shape";
 import { inferReportingPeriod } from "./reporting-period";
 import type { Settings } from "./settings";
 
@@ -32,7 +33,7 @@ export function checkWorkbooks(grids: WorkbookGrid[], settings: Settings): Check
         if (s.grant && effective.gefGrant === null) effective = { ...effective, gefGrant: { value: s.grant.value, source: placeName(wb.file, s.name, s.grant.cell) } };
   }
   const findings = runRules(tables, effective);
-  return { recognitions, tables, findings, report: toReport(recognitions, findings), settings: effective };
+  return { recognitions, tables, findings, report: toReport(recognitions, findings, effective.language), settings: effective };
 }
 
 function tablePeriods(table: Table): string[] {
@@ -43,7 +44,7 @@ function unique(values: Array<string | null>): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))];
 }
 
-export function toReport(recognitions: WorkbookRecognition[], findings: Finding[]): Report {
+export function toReport(recognitions: WorkbookRecognition[], findings: Finding[], language: "en" | "es" = "en"): Report {
   return {
     files: recognitions.map((wb) => ({
       file: wb.file,
@@ -53,8 +54,14 @@ export function toReport(recognitions: WorkbookRecognition[], findings: Finding[
           kind: t.kind,
           range: t.range,
           periods: tablePeriods(t),
-          components: unique(t.rows.filter((r) => r.kind === "component").map((r) => r.component)),
+          components: unique([
+            ...t.rows.filter((r) => r.kind === "component").map((r) => r.component),
+            ...t.columns.filter((c) => c.role === "member").map((c) => c.component ?? null),
+          ]),
           outputs: unique(t.rows.filter((r) => r.kind === "output").map((r) => r.output)),
+          layout: t.layout,
+          shape: describeShape(t, language),
+          notes: t.notes,
         })),
         skipped: s.skipped,
       })),

@@ -197,6 +197,12 @@ export const reportSchema = z.object({
               periods: z.array(periodSchema),
               components: z.array(z.string()),
               outputs: z.array(z.string()),
+              /** The recogniser that read it: "rows-by-component", "line-items", "components-as-columns". */
+              layout: z.string(),
+              /** How it was read: "rows: outcome › account line; columns: Year 1 … Year 4, Total (USD); not money: …". */
+              shape: z.string(),
+              /** What the recogniser guessed ("read the columns headed 1–4 as components 1–4"). */
+              notes: z.array(z.string()),
             }),
           ),
           skipped: z.string().nullable(),

@@ -84,6 +84,9 @@ describe("formatTables", () => {
                 periods: ["2018", "2019", "2020", "2021", "2022-Q1", "2022-Q2"],
                 components: ["1", "2", "PMC"],
                 outputs: ["1.1.1", "2.1.1"],
+                layout: "rows-by-component",
+                shape: "rows: component › output; columns: 2018 … 2022 Q2, Budget",
+                notes: [],
               },
             ],
             skipped: null,
@@ -93,7 +96,7 @@ describe("formatTables", () => {
       },
       {
         file: "budget.xlsx",
-        sheets: [{ name: "Fin", tables: [{ kind: "budget", range: "A3:C11", periods: [], components: ["1"], outputs: [] }], skipped: null }],
+        sheets: [{ name: "Fin", tables: [{ kind: "budget", range: "A3:C11", periods: [], components: ["1"], outputs: [], layout: "components-as-columns", shape: "rows: budget line; columns: Component 1, Component 2", notes: ["read the columns headed 1–2 as components 1–2"] }], skipped: null }],
       },
     ],
     findings: [],
@@ -103,9 +106,12 @@ describe("formatTables", () => {
     expect(formatTables(report)).toEqual([
       "plan.xlsx",
       "  Work plan: work plan table B4:M24 · periods 2018 … 2022-Q2 (6) · 3 components, 2 outputs",
+      "    rows: component › output; columns: 2018 … 2022 Q2, Budget",
       "  Notes: skipped — the sheet is empty",
       "budget.xlsx",
       "  Fin: budget table A3:C11 · 1 component",
+      "    rows: budget line; columns: Component 1, Component 2",
+      "    note: read the columns headed 1–2 as components 1–2",
     ]);
   });
 

@@ -78,6 +78,13 @@ export function TablesPanel() {
                             .filter(Boolean)
                             .join(" · ")}
                         </Text>
+                        {/* How the table was read: row levels, column kinds, what is not money. */}
+                        <Text className={styles.detail}>{table.shape}</Text>
+                        {table.notes.map((note) => (
+                          <Text key={note} className={styles.detail}>
+                            {note}
+                          </Text>
+                        ))}
                       </div>
                     ))}
                     {sheet.tables.length === 0 && (
