@@ -17,6 +17,7 @@ import { multiTable } from "./fixtures/multi";
 import { capPmc, nonTables } from "./fixtures/others";
 import { workplanQuirks, workplanSpanish } from "./fixtures/quirky";
 import { seedBudget, seedWorkplan } from "./fixtures/seed";
+import * as layouts from "./fixtures/layouts";
 import { fixZipTimestamps } from "./fixtures/workbook";
 
 export const ROOT = path.join(__dirname, "..");
@@ -35,6 +36,15 @@ export const FIXTURES: Record<string, () => ExcelJS.Workbook> = {
   "multi-table.xlsx": multiTable,
   "cap-pmc.xlsx": capPmc,
   "non-tables.xlsx": nonTables,
+  "undp-tbwp.xlsx": layouts.undpTbwp,
+  "undp-tbwp-defects.xlsx": layouts.undpTbwpDefects,
+  "gef-annex-e.xlsx": layouts.gefAnnexE,
+  "gef-annex-e-defects.xlsx": layouts.gefAnnexEDefects,
+  "unep-by-year.xlsx": layouts.unepYear,
+  "unep-by-year-defects.xlsx": layouts.unepYearDefects,
+  "unep-by-component.xlsx": layouts.unepComponent,
+  "unep-by-component-defects.xlsx": layouts.unepComponentDefects,
+  "money-and-tonnes.xlsx": layouts.moneyAndTonnes,
 };
 
 /** The seed workbooks again, under the names users see in examples/. */

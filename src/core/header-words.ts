@@ -50,7 +50,8 @@ export function isGroupHeaderText(text: string): boolean {
 
 /** Title or header words that make a per-period table an expenditure report rather than a plan. */
 export function soundsLikeExpenditure(text: string): boolean {
-  const t = normalizeWords(text);
+  // "Budget by object of expenditure" is a budget (UNEP's lines are objects of expenditure).
+  const t = normalizeWords(text).replace(/\b(?:objects? of expenditures?|objeto del? gasto|expenditure categor(?:y|ies))\b/g, "");
   return EXPENDITURE.test(t) || /\b(cdr|combined delivery|ledger|libro mayor)\b/.test(t);
 }
 

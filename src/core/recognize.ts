@@ -7,7 +7,7 @@ import { currencyFromText, quantityUnitOf, soundsLikeExpenditure, soundsLikeMone
 import { MergeIndex } from "./merge-index";
 import type { SheetRecognition, Table, TableKind, WorkbookRecognition } from "./model";
 import { readHeader, type HeaderModel } from "./recognize-header";
-import { recognizers } from "./recognizers";
+import { recognizers, type TableDraft } from "./recognizers";
 import { findGrant } from "./grant";
 
 export function recognizeWorkbook(workbook: WorkbookGrid): WorkbookRecognition {
@@ -31,8 +31,14 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
     const title = titleAbove(sheet, header);
     // A table of tonnes, work-months or people is not money: its numbers are never amounts.
     const unit = quantityUnitOf(`${title ?? ""} ${header.text}`);
-    const recognizer = recognizers.find((x) => x.accepts(header))!;
-    const draft = recognizer.read({ sheet, merges, header, isNextHeader });
+    let recognizer = recognizers[0];
+    let draft: TableDraft = { rejected: "" };
+    for (const candidate of recognizers) {
+      if (!candidate.accepts(header)) continue;
+      recognizer = candidate;
+      draft = candidate.read({ sheet, merges, header, isNextHeader });
+      if (!("rejected" in draft)) break;
+    }
     if ("rejected" in draft) {
       rejected.push(draft.rejected);
       continue;
@@ -99,7 +105,9 @@ function tableKind(header: HeaderModel, title: string | null): TableKind {
   // A CDR or ledger roll-up says "expenditure"/"actual" in its title, or in its
   // header when it has no budget column (a work plan's header may say "Expenditure 2021").
   const hasBudget = header.columns.some((c) => c.role === "budget");
-  if (soundsLikeExpenditure(t) || (!hasBudget && soundsLikeExpenditure(header.text))) return "expenditure";
+  // Only the money columns' headers count: "Object of expenditure" heads a label column.
+  const moneyHeaders = header.columns.filter((c) => c.role !== "label" && c.role !== "outline" && c.role !== "code" && c.role !== "text").map((c) => c.header).join(" | ");
+  if (soundsLikeExpenditure(t) || (!hasBudget && soundsLikeExpenditure(moneyHeaders))) return "expenditure";
   return "workplan";
 }
 

@@ -128,7 +128,8 @@ export function readLineRows(
       if (++gap > MAX_GAP) break;
       continue;
     }
-    if (!hasAmount && isNextHeader(r)) break;
+    // Another table's header ends this one, even one whose years read as amounts.
+    if (isNextHeader(r)) break;
 
     // A code column may hold an output code ("1.1") rather than an account: that is part of the label.
     const accountLike = /^\d{3,}$/.test(rawCode) || /^\d{2}$/.test(rawCode);
