@@ -101,7 +101,7 @@ export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, wi
     columns.push(column);
   }
   kindLeftColumns(columns, firstAmount - left);
-  linkTotals(columns, guesses, left);
+  linkTotals(columns, guesses);
   const labelCols = columns.filter((c) => c.role === "label").map((c) => c.col);
   if (bare.size > 0 && columns.some((c) => c.role === "member" && bare.has(c.col))) {
     const numbers = [...new Set(bare.values())];
@@ -141,7 +141,7 @@ function kindLeftColumns(columns: TableColumn[], count: number): void {
  * since the first amount ("Total = Sub-Total + M&E + PMC"). A total beside
  * periods only keeps the old meaning: every period column.
  */
-function linkTotals(columns: TableColumn[], guesses: ColumnGuess[], left: number): void {
+function linkTotals(columns: TableColumn[], guesses: ColumnGuess[]): void {
   let top: number[] = [];
   columns.forEach((c, i) => {
     if (c.role === "member" || c.role === "period") top.push(i);
@@ -158,7 +158,6 @@ function linkTotals(columns: TableColumn[], guesses: ColumnGuess[], left: number
     }
     const hasMembers = top.some((j) => columns[j].role === "member" || columns[j].role === "rowTotal");
     if (hasMembers) c.sumOf = [...top];
-    void left;
   });
 }
 

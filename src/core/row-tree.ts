@@ -155,7 +155,7 @@ export function linkRowsByComponent(rows: TableRow[]): void {
   if (total < 0) return;
   const before = rows.slice(0, total);
   const hasTop = before.some((r) => r.kind === "component" || (r.kind === "unlabeled" && r.component === null));
-  before.forEach((r, i) => {
+  before.forEach((r) => {
     const top = hasTop
       ? r.kind === "component" || (r.kind === "unlabeled" && r.component === null)
       : (r.kind === "output" || r.kind === "unlabeled") && r.parent === null;

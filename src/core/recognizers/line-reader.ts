@@ -110,7 +110,7 @@ export function readLineRows(
   const outlineCols = header.columns.filter((c) => c.role === "outline").map((c) => c.col);
   const codeCol = header.columns.find((c) => c.role === "code")?.col ?? null;
   const read: LineRow[] = [];
-  let pending: LineRow[] = [];
+  const pending: LineRow[] = [];
   let gap = 0;
   let lastRow = header.bottom;
   /** The parent items carried down each outline column (blank cells under them continue them). */
