@@ -36,14 +36,14 @@ test("what is saved comes back, validated, through the Office global", async () 
   await saveSettings({ period: "FY22", tolerance: 1, pmcCap: 0.1, language: "es" });
   expect(saved).toHaveLength(1);
   const loaded = await loadSettings();
-  expect(loaded).toEqual({ period: "FY22", tolerance: 1, pmcCap: 0.1, language: "es" });
+  expect(loaded).toEqual({ period: "FY22", tolerance: 1, pmcCap: 0.1, pmcBase: "subtotal", language: "es" });
   expect(parseSettings(loaded!).period.label).toBe("FY22");
 });
 
 test("defaults are stored with the values the user set", async () => {
   const { store, values } = officeWithSettings();
   await saveSettings({ period: "FY23" }, store);
-  expect(values.get(SETTINGS_KEY)).toEqual({ version: 1, settings: { period: "FY23", tolerance: 0.5, pmcCap: 0.05, language: "en" } });
+  expect(values.get(SETTINGS_KEY)).toEqual({ version: 1, settings: { period: "FY23", tolerance: 0.5, pmcBase: "subtotal", language: "en" } });
 });
 
 test.each([

@@ -82,12 +82,13 @@ describe("a total budget that rounds to nothing (fixed in src/core/rules/caps.ts
   test("while a real total still caps the PMC", () => {
     const findings = check([
       ["Component", "Budget", "Expenditure"],
-      ["Component 1", 810_000, 0],
-      ["PMC", 90_000, 0],
+      ["Component 1", 800_000, 0],
+      ["PMC", 100_000, 0],
       ["Total", 900_000, 0],
     ]);
-    expect(findings.map(brief)).toEqual(["cap.pmc B3 45000 90000"]);
-    expect(findings[0].message).toBe("Project management (PMC): 90,000.00 is 10.0 % of the total budget 900,000.00, above the 5 % cap (45,000.00).");
+    // A USD 900,000 project: 10 % of the sub-total without PMC (800,000).
+    expect(findings.map(brief)).toEqual(["cap.pmc B3 80000 100000"]);
+    expect(findings[0].message).toBe("Project management (PMC): 100,000.00 is 12.5 % of the GEF sub-total (components and M&E, PMC excluded) 800,000.00, above 10 % (GEF's cap for projects of USD 2 million or less: 80,000.00).");
   });
 });
 
