@@ -43,4 +43,12 @@ module.exports = tseslint.config(
       "no-restricted-globals": ["error", "process", "Buffer", "Office", "Excel", "require", "__dirname"],
     },
   },
+  {
+    // Outside the engine, the core is one module: its entry point src/core/index.ts.
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/core/*"], message: "Import the engine through src/core (its index.ts)." }] }],
+    },
+  },
 );

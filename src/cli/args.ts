@@ -4,8 +4,7 @@
  */
 import { parseArgs } from "util";
 import { ZodError } from "zod";
-import { parseSettings } from "../core/settings";
-import type { Settings, SettingsInput } from "../core/settings";
+import { parseSettings, type Settings, type SettingsInput } from "../core";
 
 export type CommandName = "validate" | "tables";
 

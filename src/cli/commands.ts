@@ -8,9 +8,7 @@
  */
 import { promises as fs, readFileSync } from "fs";
 import { basename, dirname, join, relative, resolve, sep } from "path";
-import type { CheckResult } from "../core/check";
-import type { WorkbookGrid } from "../core/grid";
-import type { Settings } from "../core/settings";
+import type { CheckResult, WorkbookGrid, Settings } from "../core";
 import type { ReadFileOptions } from "../xlsx/read-file";
 import { SettingsError, UsageError, commandUsage, parseCommandLine, resolveSettings, usageText } from "./args";
 import { formatReport, oneLine, summaryLine } from "./format";

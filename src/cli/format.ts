@@ -3,8 +3,7 @@
  * workbook, then the findings grouped by severity and component, then one
  * summary line. Pure: report in, text out.
  */
-import { placeName } from "../core/grid";
-import type { Finding, Report, Severity } from "../core/model";
+import { placeName, type Finding, type Report, type Severity } from "../core";
 
 export type Language = "en" | "es";
 

@@ -3,7 +3,7 @@
  * parallel 2-D arrays) → the engine's Cell, mapped the way src/xlsx/read.ts
  * maps ExcelJS cells, so both readers give the engine the same grid.
  */
-import type { Cell, CellValue } from "../core/grid";
+import type { Cell, CellValue } from "../core";
 
 /** A value as `range.values` / `range.formulas` return it: "" is an empty cell. */
 export type RawValue = string | number | boolean;

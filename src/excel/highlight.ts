@@ -9,9 +9,7 @@
  * Check"), always true, so `clearHighlights` recognises our formats among the
  * user's and deletes those and nothing else.
  */
-import { parseAddress } from "../core/grid";
-import type { Finding, Severity } from "../core/model";
-import { PALETTE, SEVERITY_FONT_ARGB } from "../core/pir/sheet";
+import { parseAddress, type Finding, type Severity, PALETTE, SEVERITY_FONT_ARGB } from "../core";
 import { type ApiSupport, excelApi, officeApiSupport } from "./api";
 import { argbToHex } from "./write-plan";
 

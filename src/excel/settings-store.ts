@@ -4,7 +4,7 @@
  * plan remembers its own. What comes back is validated like any other input.
  */
 import { z } from "zod";
-import { type SettingsInput, settingsInputSchema } from "../core/settings";
+import { type SettingsInput, settingsInputSchema } from "../core";
 
 export const SETTINGS_KEY = "pirBudgetCheck.settings";
 

@@ -4,8 +4,7 @@
  * `numberFormat` array, and one format call per rectangle of equally styled
  * cells instead of one per cell. Pure functions: no Office.js here.
  */
-import { rangeAddress, address } from "../core/grid";
-import type { BorderWeight, CellStyle, SheetCell, SheetDescription } from "../core/pir/sheet";
+import { rangeAddress, address, type BorderWeight, type CellStyle, type SheetCell, type SheetDescription } from "../core";
 
 /** A value for `range.values`; null leaves the cell as it is. */
 export type WriteValue = string | number | null;

@@ -7,14 +7,12 @@
  * More syncs only when the queued request is estimated above ~4 MB (a
  * description far larger than a PIR): the batch is then sent in pieces.
  */
-import type { CellBorder, CellLink, SheetDescription, WorkbookDescription } from "../core/pir/sheet";
-import { PALETTE } from "../core/pir/sheet";
+import { type CellBorder, type CellLink, type SheetDescription, type WorkbookDescription, PALETTE, columnName } from "../core";
 import { type ApiSupport, PAYLOAD_BUDGET_BYTES, excelApi, officeApiSupport, quoteSheetName } from "./api";
 import {
   type Rect, type StyledRect, argbToHex, charactersToPoints, jsonBytes, numberFormatMatrix, rectAddress, sheetRect,
   styledRects, valueMatrix, widthRuns,
 } from "./write-plan";
-import { columnName } from "../core/grid";
 
 export interface WritePirOptions {
   /** When a sheet of the same name exists: add "… (2)" (default), or delete it first (the pane asks the user). */

@@ -4,7 +4,7 @@
  * sheet keeps its coordinates (cells outside the range become empty, merges
  * are clipped), so every finding still names the real cell in the workbook.
  */
-import { parseAddress, rangeAddress, type MergedArea, type SheetGrid, type WorkbookGrid } from "../core/grid";
+import { parseAddress, rangeAddress, type MergedArea, type SheetGrid, type WorkbookGrid } from "../core";
 
 /** A user's correction: on this workbook's sheet, the table is in this range. */
 export interface TableRange {

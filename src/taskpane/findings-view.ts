@@ -3,8 +3,7 @@
  * user asked for and grouped by severity, then component. Pure functions, no
  * React, so they are tested on their own.
  */
-import { parseAddress, placeName } from "../core/grid";
-import type { Finding, Severity } from "../core/model";
+import { parseAddress, placeName, type Finding, type Severity } from "../core";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 

@@ -4,8 +4,7 @@
  * for editors that take plain text. Built from the same WorkbookDescription
  * the Excel writers write, so the pasted tables and the sheet never disagree.
  */
-import type { MergedArea } from "../core/grid";
-import { PALETTE, type CellStyle, type SheetCell, type SheetDescription } from "../core/pir/sheet";
+import { type MergedArea, PALETTE, type CellStyle, type SheetCell, type SheetDescription } from "../core";
 
 export type Language = "en" | "es";
 

@@ -4,7 +4,7 @@
  * names read from the workbooks (sheets, labels, files) are data and are
  * shown as read.
  */
-import type { Severity, TableKind } from "../core/model";
+import type { Severity, TableKind } from "../core";
 
 export type Language = "en" | "es";
 

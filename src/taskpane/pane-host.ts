@@ -5,10 +5,7 @@
  * The session (session.ts) talks to this interface and nothing else, so its
  * logic is the same in both and is tested with a fake host.
  */
-import type { WorkbookGrid } from "../core/grid";
-import type { Finding } from "../core/model";
-import type { WorkbookDescription } from "../core/pir/sheet";
-import type { SettingsInput } from "../core/settings";
+import type { WorkbookGrid, Finding, WorkbookDescription, SettingsInput } from "../core";
 
 export interface ReadProgress {
   /** Cells read so far, and in all. */

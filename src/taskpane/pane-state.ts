@@ -2,7 +2,7 @@
  * The state the session publishes and the components render: plain data,
  * replaced (never mutated) on every change.
  */
-import type { Report } from "../core/model";
+import type { Report } from "../core";
 import type { TableRange } from "./crop";
 import type { Dictionary } from "./i18n";
 import type { SettingsValues } from "./settings-model";

@@ -4,10 +4,7 @@
  * state that the components render. Components only read the state and call
  * these methods; nothing here knows about React.
  */
-import { checkWorkbooks, type CheckResult } from "../core/check";
-import type { WorkbookGrid } from "../core/grid";
-import type { Finding } from "../core/model";
-import { buildPirWorkbook } from "../core/pir/build";
+import { checkWorkbooks, type CheckResult, type WorkbookGrid, type Finding, buildPirWorkbook } from "../core";
 import { applyTableRanges, tableRangeFor, type TableRange } from "./crop";
 import { findingPlace } from "./findings-view";
 import { descriptionToHtml, descriptionToText } from "./html-table";

@@ -2,9 +2,7 @@
  * The pane's settings as the form holds them, and the rules that turn what
  * was stored (in a document or the browser, so untrusted) back into them.
  */
-import type { WorkbookGrid } from "../core/grid";
-import { pirLabels } from "../core/pir/labels";
-import { fiscalYear, latestEndedFiscalYear, parseSettings, settingsInputSchema, type Settings, type SettingsInput } from "../core/settings";
+import { type WorkbookGrid, pirLabels, fiscalYear, latestEndedFiscalYear, parseSettings, settingsInputSchema, type Settings, type SettingsInput } from "../core";
 import type { Language } from "./i18n";
 
 export interface SettingsValues {

@@ -7,7 +7,7 @@
 import { promises as fs } from "fs";
 import { basename } from "path";
 import { MAX_UNPACKED_BYTES, WorkbookReadError, readWorkbookBuffer } from "./read";
-import type { WorkbookGrid } from "../core/grid";
+import type { WorkbookGrid } from "../core";
 
 export interface ReadFileOptions {
   /** Called once when reading takes longer than `slowAfterMs`, so a CLI can show progress. */

@@ -8,8 +8,7 @@
  */
 import { Workbook } from "exceljs";
 import type { Cell as ExcelCell, Worksheet } from "exceljs";
-import { parseAddress } from "../core/grid";
-import type { Cell, CellValue, MergedArea, SheetGrid, WorkbookGrid } from "../core/grid";
+import { parseAddress, type Cell, type CellValue, type MergedArea, type SheetGrid, type WorkbookGrid } from "../core";
 
 /** Why a workbook could not be read; the CLI and task pane may branch on it. */
 export type WorkbookReadReason =

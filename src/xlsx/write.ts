@@ -4,7 +4,7 @@
  * a browser bundle.
  */
 import ExcelJS from "exceljs";
-import { PALETTE, type CellBorder, type CellLink, type CellStyle, type SheetCell, type SheetDescription, type WorkbookDescription } from "../core/pir/sheet";
+import { PALETTE, type CellBorder, type CellLink, type CellStyle, type SheetCell, type SheetDescription, type WorkbookDescription } from "../core";
 
 /** The font the widths in a description are estimated for (src/core/pir/canvas.ts). */
 const FONT_NAME = "Calibri";

@@ -4,8 +4,7 @@
  * user to the cell (in file mode it names the place).
  */
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { formatAmount } from "../../core/amounts";
-import type { Finding } from "../../core/model";
+import { formatAmount, type Finding } from "../../core";
 import { findingKey, findingPlace } from "../findings-view";
 import { usePane } from "../pane-context";
 

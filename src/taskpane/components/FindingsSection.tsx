@@ -5,7 +5,7 @@
 import { useMemo, useState } from "react";
 import { Input, makeStyles, Text, ToggleButton, tokens } from "@fluentui/react-components";
 import { SearchRegular } from "@fluentui/react-icons";
-import type { Severity } from "../../core/model";
+import type { Severity } from "../../core";
 import { filterFindings, findingKey, groupFindings, SEVERITIES, severityCounts, type FindingFilter } from "../findings-view";
 import { componentHeading } from "../i18n";
 import { usePane } from "../pane-context";

@@ -4,7 +4,7 @@
  */
 import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import { periodLabel } from "../../core/periods";
+import { periodLabel } from "../../core";
 import type { Language } from "../i18n";
 import { usePane } from "../pane-context";
 import { RangeForm } from "./RangeForm";
