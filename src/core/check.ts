@@ -2,6 +2,7 @@
  * The engine's front door: grids in, recognised tables and findings out.
  * The CLI, the task pane and the benchmarks all call this and nothing below.
  */
+import { say } from "./catalogue";
 import { placeName, type WorkbookGrid } from "./grid";
 import type { Finding, Report, Table, WorkbookRecognition } from "./model";
 import { recognizeWorkbook } from "./recognize";
@@ -61,9 +62,9 @@ export function toReport(recognitions: WorkbookRecognition[], findings: Finding[
           outputs: unique(t.rows.filter((r) => r.kind === "output").map((r) => r.output)),
           layout: t.layout,
           shape: describeShape(t, language),
-          notes: t.notes,
+          notes: t.notes.map((n) => say(n, language)),
         })),
-        skipped: s.skipped,
+        skipped: s.skipped && say(s.skipped, language),
       })),
     })),
     findings,

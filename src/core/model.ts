@@ -3,6 +3,8 @@
  * columns. Shapes that leave the engine (CLI JSON, task pane) are zod schemas.
  */
 import { z } from "zod";
+import type { Message } from "./catalogue";
+import { RULE_IDS } from "./rules/registry";
 
 /**
  * "2021" (a calendar year), "2022-Q1" (a calendar quarter), or "Y1" (the
@@ -126,14 +128,14 @@ export interface Table {
    * What the recogniser was unsure of and how it read it ("read the columns
    * headed 1–4 as components 1–4"): shown with the table, never an error.
    */
-  notes: string[];
+  notes: Message[];
 }
 
 export interface SheetRecognition {
   name: string;
   tables: Table[];
   /** Why no table was recognised on this sheet (set only when `tables` is empty). */
-  skipped: string | null;
+  skipped: Message | null;
   /** The GEF grant a cell of the sheet states ("GEF Project Financing: 4,114,400"), if any. */
   grant?: { value: number; cell: string };
 }
@@ -146,25 +148,8 @@ export interface WorkbookRecognition {
 export const severitySchema = z.enum(["error", "warning", "info"]);
 export type Severity = z.infer<typeof severitySchema>;
 
-export const ruleIdSchema = z.enum([
-  "overspend.component",
-  "overspend.output",
-  "overspend.plan",
-  "overspend.period",
-  "sum.component",
-  "sum.total",
-  "sum.subtotal",
-  "sum.row",
-  "formula.range",
-  "formula.constant",
-  "mismatch.budget",
-  "mismatch.expenditure",
-  "duplicate.value",
-  "label.missing",
-  "value.invalid",
-  "cap.pmc",
-  "grant.total",
-]);
+/** The ids of the rules in the registry (rules/registry.ts), one file each. */
+export const ruleIdSchema = z.enum(RULE_IDS);
 export type RuleId = z.infer<typeof ruleIdSchema>;
 
 export const findingSchema = z.object({

@@ -6,6 +6,7 @@
  * total (with the columns it adds up), or not money at all (the row's label,
  * a parent item beside it, codes, responsible party, budget notes, w/m).
  */
+import { message, type Message } from "./catalogue";
 import { cellAt, cellText, type SheetGrid } from "./grid";
 import {
   isComponentGroupHeader,
@@ -32,7 +33,7 @@ export interface HeaderModel {
   /** The header texts joined, for telling table kinds apart. */
   text: string;
   /** What the reader guessed ("read the columns headed 1–4 as components 1–4"). */
-  notes: string[];
+  notes: Message[];
 }
 
 /** Roles whose cells are money the rules read. */
@@ -83,7 +84,7 @@ export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, wi
   const left = firstLabelColumn(guesses, firstAmount);
   const hasPeriods = periods.length > 0;
   const columns: TableColumn[] = [];
-  const notes: string[] = [];
+  const notes: Message[] = [];
   for (let c = left; c <= right; c++) {
     const g = guesses[c];
     if (c < firstAmount) {
@@ -105,7 +106,7 @@ export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, wi
   const labelCols = columns.filter((c) => c.role === "label").map((c) => c.col);
   if (bare.size > 0 && columns.some((c) => c.role === "member" && bare.has(c.col))) {
     const numbers = [...new Set(bare.values())];
-    notes.push(`read the columns headed ${numbers[0]}–${numbers[numbers.length - 1]} as components ${numbers[0]}–${numbers[numbers.length - 1]}`);
+    notes.push(message("note.numberedComponents", { from: String(numbers[0]), to: String(numbers[numbers.length - 1]) }));
   }
   const text = guesses.slice(left, right + 1).map((g) => g.header).join(" | ");
   return { top: row, bottom: twoRows ? row + 1 : row, left, right, labelCols, columns, text, notes };

@@ -2,6 +2,7 @@
  * Finds every work-plan, budget and expenditure table on every sheet,
  * wherever it starts, and says why a sheet holds none.
  */
+import { message, type Message } from "./catalogue";
 import { cellText, colCount, rangeAddress, type SheetGrid, type WorkbookGrid } from "./grid";
 import { currencyFromText, quantityUnitOf, soundsLikeExpenditure, soundsLikeMoney, soundsLikeWorkPlan } from "./header-words";
 import { MergeIndex } from "./merge-index";
@@ -17,7 +18,7 @@ export function recognizeWorkbook(workbook: WorkbookGrid): WorkbookRecognition {
 export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition {
   const merges = new MergeIndex(sheet.merges);
   const tables: Table[] = [];
-  const rejected: string[] = [];
+  const rejected: Message[] = [];
   let sawContent = false;
   const rowCount = sheet.cells.length;
   // Headers are looked for in the first 1,000 columns: wider sheets are exports, not tables to read by eye.
@@ -32,7 +33,7 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
     // A table of tonnes, work-months or people is not money: its numbers are never amounts.
     const unit = quantityUnitOf(`${title ?? ""} ${header.text}`);
     let recognizer = recognizers[0];
-    let draft: TableDraft = { rejected: "" };
+    let draft: TableDraft = { rejected: message("sheet.noHeader") };
     for (const candidate of recognizers) {
       if (!candidate.accepts(header)) continue;
       recognizer = candidate;
@@ -46,7 +47,7 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
     const { rows, lastRow } = draft;
     const words = `${title ?? ""} ${header.text}`;
     if (unit !== null && currencyFromText(words) === null && !soundsLikeMoney(words)) {
-      rejected.push(`the table at ${rangeAddress(header.top, header.left, lastRow, header.right)} counts ${unit}, not money`);
+      rejected.push(message("table.notMoney", { range: rangeAddress(header.top, header.left, lastRow, header.right), unit }));
       r = lastRow;
       continue;
     }
@@ -67,15 +68,8 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
     r = lastRow;
   }
 
-  let skipped: string | null = null;
-  if (tables.length === 0) {
-    if (!sawContent) skipped = "the sheet is empty";
-    else if (rejected.length > 0) skipped = rejected[0];
-    else
-      skipped =
-        "no header row with years, quarters, Budget or Expenditure columns was found " +
-        "(a work plan needs period columns such as 2021 or 2022 Q1; a budget table needs Budget and Expenditure)";
-  }
+  let skipped: Message | null = null;
+  if (tables.length === 0) skipped = !sawContent ? message("sheet.empty") : (rejected[0] ?? message("sheet.noHeader"));
   const grant = findGrant(sheet);
   return grant ? { name: sheet.name, tables, skipped, grant } : { name: sheet.name, tables, skipped };
 }

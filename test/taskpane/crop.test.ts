@@ -73,7 +73,7 @@ describe("a range given by the user, on the seed work plan", () => {
     if (typeof headerless === "string") throw new Error(headerless);
     const none = checkWorkbooks([applyTableRanges(grid, [headerless])], settings);
     expect(none.tables).toHaveLength(0);
-    expect(none.recognitions[0].sheets[0].skipped).toMatch(/no header row/);
+    expect(none.report.files[0].sheets[0].skipped).toMatch(/no header row/);
   });
 
   it("says what is wrong with a bad range or sheet", async () => {

@@ -5,6 +5,8 @@
  * amount), on the cell its component, output, period and rule name.
  */
 import type { Finding, Period, Severity } from "../model";
+import { ruleById } from "../rules/registry";
+import type { PirMark } from "../rules/rule";
 import type { SheetCell } from "./sheet";
 
 /** The cells of one financial-table row that a finding can name. */
@@ -50,32 +52,31 @@ export class FindingTargets {
   cellsFor(finding: Finding): SheetCell[] {
     const exact = this.bySource.get(sourceKey(finding.file, finding.sheet, finding.cell)) ?? [];
     // A disagreement between the two tables shows on both: the cell it points at and its counterparts.
-    const crossTable = finding.rule === "mismatch.budget" || finding.rule === "mismatch.expenditure";
+    const mark = ruleById(finding.rule).pirMark;
+    const crossTable = mark === "crossBudget" || mark === "crossExpenditure";
     if (exact.length > 0 && !crossTable) return exact;
     const cells = [...exact];
-    for (const named of this.namedCells(finding)) if (!cells.includes(named)) cells.push(named);
+    for (const named of this.namedCells(finding, mark)) if (!cells.includes(named)) cells.push(named);
     return cells;
   }
 
-  private namedCells(f: Finding): SheetCell[] {
+  /** The cells the registry says a finding of its rule marks (see PirMark in rules/rule.ts). */
+  private namedCells(f: Finding, mark: PirMark): SheetCell[] {
     const present = (cells: Array<SheetCell | null | undefined>) => cells.filter((c): c is SheetCell => !!c);
-    switch (f.rule) {
-      case "mismatch.budget":
+    switch (mark) {
+      case "crossBudget":
         return present([this.financialRow(f)?.budget, this.workplanCell(f)]);
-      case "mismatch.expenditure":
+      case "crossExpenditure":
         return present([this.financialRow(f)?.expenditure]);
-      case "overspend.component":
+      case "expenditure":
         return present([this.financialRow(f)?.expenditure ?? this.workplanCell(f)]);
-      case "cap.pmc":
+      case "budget":
         return present([this.financialRow(f)?.budget ?? this.workplanCell(f)]);
-      case "sum.row":
-        // The row's own Total column is not reproduced: the finding is about the row.
+      case "row":
         return present([this.workplanRow(f)?.label]);
-      case "duplicate.value":
-      case "label.missing":
-      case "value.invalid":
+      case "source":
         return []; // about one source cell: only an exact match says which
-      default:
+      case "plan":
         return present([this.workplanCell(f)]);
     }
   }

@@ -6,6 +6,7 @@
  * w/m column beside each US$ column). The rows are budget lines; each amount
  * belongs to the component of its column.
  */
+import { message } from "../catalogue";
 import { rangeAddress } from "../grid";
 import { readLineRows } from "./line-reader";
 import type { Recognizer } from "./types";
@@ -16,7 +17,7 @@ export const componentsAsColumns: Recognizer = {
   read({ sheet, merges, header, isNextHeader }) {
     const { rows, lastRow } = readLineRows(sheet, merges, header, isNextHeader);
     if (!rows.some((r) => r.kind !== "heading"))
-      return { rejected: `the header at ${rangeAddress(header.top, header.left, header.bottom, header.right)} has component columns but no line with amounts below it` };
+      return { rejected: message("table.noComponentLines", { range: rangeAddress(header.top, header.left, header.bottom, header.right) }) };
     return { rows, lastRow, notes: [] };
   },
 };

@@ -5,6 +5,7 @@
  * (1101 … 1199 Sub-Total … 1999 … 99 Grand Total), and any table whose
  * rows are lines under parent items written beside or above them.
  */
+import { message } from "../catalogue";
 import { rangeAddress } from "../grid";
 import { readLineRows } from "./line-reader";
 import type { Recognizer } from "./types";
@@ -15,7 +16,7 @@ export const lineItems: Recognizer = {
   read({ sheet, merges, header, isNextHeader }) {
     const { rows, lastRow } = readLineRows(sheet, merges, header, isNextHeader);
     if (!rows.some((r) => r.kind !== "heading"))
-      return { rejected: `the header at ${rangeAddress(header.top, header.left, header.bottom, header.right)} has no budget line with amounts below it` };
+      return { rejected: message("table.noLines", { range: rangeAddress(header.top, header.left, header.bottom, header.right) }) };
     return { rows, lastRow, notes: [] };
   },
 };

@@ -4,6 +4,7 @@
  * agency agreed funding", "Travel"). Read as budget lines under the table's
  * total, so that their sums are still checked.
  */
+import { message } from "../catalogue";
 import { rangeAddress } from "../grid";
 import { readLineRows } from "./line-reader";
 import type { Recognizer } from "./types";
@@ -16,9 +17,7 @@ export const plainLines: Recognizer = {
     const lines = rows.filter((r) => r.kind === "line" && r.label !== "");
     if (lines.length < 2 || !rows.some((r) => r.kind === "total"))
       return {
-        rejected:
-          `the header at ${rangeAddress(header.top, header.left, header.bottom, header.right)} has amount columns, ` +
-          `but no row below it is labelled as a component or output (C.1, Component 1, 1.1.1, PMC…) or carries a budget line code`,
+        rejected: message("table.noLabelledRows", { range: rangeAddress(header.top, header.left, header.bottom, header.right) }),
       };
     return { rows, lastRow, notes: [] };
   },

@@ -3,6 +3,7 @@
  * rows, labelled by their codes ("C.1", "1.1.1", "PMC"), periods or
  * Budget | Expenditure as columns, a Total row and lines after it.
  */
+import { message } from "../catalogue";
 import { rangeAddress } from "../grid";
 import { readTableRows } from "../recognize-rows";
 import { linkRowsByComponent } from "../row-tree";
@@ -16,9 +17,7 @@ export const rowsByComponent: Recognizer = {
     const coded = rows.filter((x) => (x.kind === "component" || x.kind === "output") && (x.component !== null || x.output !== null));
     if (coded.length === 0)
       return {
-        rejected:
-          `the header at ${rangeAddress(header.top, header.left, header.bottom, header.right)} has amount columns, ` +
-          `but no row below it is labelled as a component or output (C.1, Component 1, 1.1.1, PMC…) or carries a budget line code`,
+        rejected: message("table.noLabelledRows", { range: rangeAddress(header.top, header.left, header.bottom, header.right) }),
       };
     linkRowsByComponent(rows);
     return { rows, lastRow, notes: [] };

@@ -4,6 +4,7 @@
  * turns the rows under such a header into table rows. A new layout is one
  * more file in this folder, listed in ./index.ts.
  */
+import type { Message } from "../catalogue";
 import type { SheetGrid } from "../grid";
 import type { MergeIndex } from "../merge-index";
 import type { TableRow } from "../model";
@@ -18,9 +19,9 @@ export interface RecognizeContext {
 }
 
 export type TableDraft =
-  | { rows: TableRow[]; lastRow: number; notes: string[] }
+  | { rows: TableRow[]; lastRow: number; notes: Message[] }
   /** Why the rows under the header are no table this recogniser reads. */
-  | { rejected: string };
+  | { rejected: Message };
 
 export interface Recognizer {
   /** Stable id, stored on each table it reads ("line-items"). */

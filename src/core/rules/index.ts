@@ -1,23 +1,14 @@
 /**
- * Runs every rule family over all recognised tables together and returns
- * the findings in a stable order: file, sheet, then cell position.
+ * Runs every rule of the registry over all recognised tables together and
+ * returns the findings in a stable order: file, sheet, then cell position.
  */
 import { parseAddress } from "../grid";
 import type { Finding, Table } from "../model";
 import type { Settings } from "../settings";
-import { capRules } from "./caps";
-import { cellRules } from "./cells";
-import { duplicateRules } from "./duplicates";
-import { mismatchRules } from "./mismatch";
-import { overspendRules } from "./overspend";
-import { formulaRules } from "./formulas";
-import { grantRules } from "./grant";
-import { sumRules } from "./sums";
-
-const families = [overspendRules, sumRules, formulaRules, mismatchRules, duplicateRules, cellRules, capRules, grantRules];
+import { RULES } from "./registry";
 
 export function runRules(tables: Table[], settings: Settings): Finding[] {
-  const findings = families.flatMap((rule) => rule(tables, settings));
+  const findings = RULES.flatMap((rule) => rule.check(tables, settings));
   return findings.sort(compareFindings);
 }
 

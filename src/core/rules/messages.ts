@@ -33,3 +33,19 @@ export function roundingNote(lang: Language): string {
     ? " La diferencia es tan pequeña que puede deberse al redondeo."
     : " The difference is small enough to be rounding.";
 }
+
+/** The row a finding is about, as plain parameters for a message. */
+export interface Who {
+  component: string | null;
+  output: string | null;
+  label: string;
+}
+
+export function who(row: Who): Who {
+  return { component: row.component, output: row.output, label: row.label };
+}
+
+/** "Component 1", "Output 1.1.1", "Project management (PMC)", or the row's label. */
+export function whoText(w: Who, lang: Language): string {
+  return subject(w.component, w.output, lang, w.label);
+}

@@ -8,7 +8,8 @@ import type { Finding, Period, Table, TableRow } from "../model";
 import { periodEndsBy } from "../periods";
 import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
-import { money, period, subject } from "./messages";
+import { money, period, whoText, type Who } from "./messages";
+import type { Template } from "./rule";
 import { placeName } from "../grid";
 import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
 import { componentAmounts } from "../facts";
@@ -59,7 +60,8 @@ function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
   return { table: t, cell, value: sum, derived: true, span: [periods[0].period, last.period] };
 }
 
-export function mismatchRules(tables: Table[], s: Settings): Finding[] {
+/** The findings of one mismatch rule: the reference budget table against every other table. */
+export function mismatches(rule: "mismatch.budget" | "mismatch.expenditure", tables: Table[], s: Settings): Finding[] {
   const budgets = tables.filter((t) => t.kind === "budget");
   if (budgets.length === 0) return [];
   const reference = budgets[0];
@@ -81,13 +83,13 @@ export function mismatchRules(tables: Table[], s: Settings): Finding[] {
     const reported = others.some((t) => t.kind === "expenditure" && byCode.get(t)!.has(code));
     for (const t of others) {
       const row = byCode.get(t)!.get(code);
-      if (refBudget && t.kind !== "expenditure") {
+      if (rule === "mismatch.budget" && refBudget && t.kind !== "expenditure") {
         const other = budgetsOf.get(t)!.get(code);
         if (other && beyond(Math.abs(other.value - refBudget.value), s.tolerance))
           out.push(disagreement("mismatch.budget", code, label, refBudget, other, s));
       }
       const spentWitness = t.kind === "budget" || t.kind === "expenditure" || !reported;
-      if (row && refSpent && spentWitness) {
+      if (rule === "mismatch.expenditure" && row && refSpent && spentWitness) {
         const other = spentTold(t, row, s);
         if (other && beyond(Math.abs(other.value - refSpent.value), s.tolerance))
           out.push(disagreement("mismatch.expenditure", code, label, refSpent, other, s));
@@ -97,23 +99,46 @@ export function mismatchRules(tables: Table[], s: Settings): Finding[] {
   return out;
 }
 
-function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", component: string, label: string, ref: Told, other: Told, s: Settings): Finding {
-  const lang = s.language;
-  const who = subject(component, null, lang, label);
-  const there = placeName(other.table.file, other.table.sheet, other.cell);
-  const what =
-    rule === "mismatch.budget" ? (lang === "es" ? "el presupuesto" : "the budget") : lang === "es" ? "el gasto acumulado" : "cumulative expenditure";
+export interface MismatchParams {
+  who: Who;
+  /** The other table's figure and where it is: "file › sheet!cell". */
+  here: number;
+  there: number;
+  place: string;
+  /** Set when the other figure is a table's periods added up. */
+  derived: { kind: "workplan" | "expenditure" | "budget"; from: Period; to: Period; close: string } | null;
+}
+
+function derivedText(p: MismatchParams, lang: "en" | "es"): string {
+  const d = p.derived;
+  if (!d) return "";
   // Name the periods added up: a whole year that ends after the reporting period is left out.
-  const span = other.span ? (other.span[0] === other.span[1] ? period(other.span[0], lang) : `${period(other.span[0], lang)} – ${period(other.span[1], lang)}`) : "";
-  const derivedNote = other.derived
-    ? lang === "es"
-      ? ` (suma ${other.table.kind === "workplan" ? "del plan de trabajo" : "de los gastos"}, periodos ${span}, los que terminan a más tardar al cierre de ${s.period.label})`
-      : ` (the ${other.table.kind === "workplan" ? "work plan's" : "expenditure report's"} periods ${span} added up: those that end by the close of ${s.period.label})`
-    : "";
-  const message =
-    lang === "es"
-      ? `${who}: ${what} es ${money(ref.value, "es")} aquí pero ${money(other.value, "es")} en ${there}${derivedNote}; diferencia ${money(Math.abs(ref.value - other.value), "es")}.`
-      : `${who}: ${what} is ${money(ref.value, "en")} here but ${money(other.value, "en")} in ${there}${derivedNote}; a difference of ${money(Math.abs(ref.value - other.value), "en")}.`;
+  const span = d.from === d.to ? period(d.from, lang) : `${period(d.from, lang)} – ${period(d.to, lang)}`;
+  return lang === "es"
+    ? ` (suma ${d.kind === "workplan" ? "del plan de trabajo" : "de los gastos"}, periodos ${span}, los que terminan a más tardar al cierre de ${d.close})`
+    : ` (the ${d.kind === "workplan" ? "work plan's" : "expenditure report's"} periods ${span} added up: those that end by the close of ${d.close})`;
+}
+
+function mismatchTemplate(en: string, es: string): Template<MismatchParams> {
+  return {
+    en: (p) =>
+      `${whoText(p.who, "en")}: ${en} is ${money(p.here, "en")} here but ${money(p.there, "en")} in ${p.place}${derivedText(p, "en")}; a difference of ${money(Math.abs(p.here - p.there), "en")}.`,
+    es: (p) =>
+      `${whoText(p.who, "es")}: ${es} es ${money(p.here, "es")} aquí pero ${money(p.there, "es")} en ${p.place}${derivedText(p, "es")}; diferencia ${money(Math.abs(p.here - p.there), "es")}.`,
+  };
+}
+
+export const budgetMismatch = mismatchTemplate("the budget", "el presupuesto");
+export const spentMismatch = mismatchTemplate("cumulative expenditure", "el gasto acumulado");
+
+function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", component: string, label: string, ref: Told, other: Told, s: Settings): Finding {
+  const params: MismatchParams = {
+    who: { component, output: null, label },
+    here: ref.value,
+    there: other.value,
+    place: placeName(other.table.file, other.table.sheet, other.cell),
+    derived: other.derived && other.span ? { kind: other.table.kind, from: other.span[0], to: other.span[1], close: s.period.label } : null,
+  };
   return makeFinding(ref.table, {
     rule,
     // A work plan's past periods may still hold plans rather than actuals: a warning, not an error.
@@ -124,6 +149,6 @@ function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", componen
     period: null,
     expected: other.value,
     actual: ref.value,
-    message,
+    message: (rule === "mismatch.budget" ? budgetMismatch : spentMismatch)[s.language](params),
   });
 }

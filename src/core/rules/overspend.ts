@@ -1,59 +1,73 @@
 /**
- * Spending past what was approved: a budget table's expenditure above its
- * budget (overspend.component), a work plan's amounts adding up past a row's
- * total budget (overspend.plan for components, overspend.output for outputs),
- * and an expenditure report above the plan for a period (overspend.period).
+ * What the overspend rules share: a budget table's expenditure above its
+ * budget, a work plan's amounts adding up past a row's total budget (with the
+ * period where the running total crosses it), and an expenditure report above
+ * the plan for a period. The rule files choose the rows and the words.
  */
 import { placeName } from "../grid";
-import type { Finding, Period, Table, TableRow } from "../model";
+import type { Finding, Period, RuleId, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
-import { money, period as periodText, subject } from "./messages";
+import { money, period as periodText, who, whoText, type Who } from "./messages";
+import type { Template } from "./rule";
 import { amountAt, cellOf, childrenOf, columnIndex, parentOf, periodColumns } from "./table-access";
 
-export function overspendRules(tables: Table[], settings: Settings): Finding[] {
-  const out: Finding[] = [];
-  for (const t of tables) {
-    if (t.kind === "budget") out.push(...budgetOverspend(t, settings));
-    if (t.kind === "workplan") out.push(...planOverspend(t, settings));
-  }
-  const plans = tables.filter((t) => t.kind === "workplan");
-  for (const spent of tables.filter((t) => t.kind === "expenditure")) {
-    // A report is held against the plan of its own workbook when there is one.
-    const own = plans.filter((p) => p.file === spent.file);
-    for (const plan of own.length > 0 ? own : plans) out.push(...periodOverspend(spent, plan, settings));
-  }
-  return out;
+export interface SpentParams {
+  who: Who;
+  spent: number;
+  budget: number;
 }
 
-function budgetOverspend(t: Table, s: Settings): Finding[] {
-  const b = columnIndex(t, "budget");
-  const e = columnIndex(t, "expenditure");
-  if (b < 0 || e < 0) return [];
+export const spentAboveBudget: Template<SpentParams> = {
+  en: (p) => `${whoText(p.who, "en")}: expenditure ${money(p.spent, "en")} is above the budget ${money(p.budget, "en")} by ${money(p.spent - p.budget, "en")}.`,
+  es: (p) => `${whoText(p.who, "es")}: el gasto ${money(p.spent, "es")} supera el presupuesto ${money(p.budget, "es")} en ${money(p.spent - p.budget, "es")}.`,
+};
+
+export interface PlanParams {
+  who: Who;
+  period: Period;
+  /** The running total when it crossed the budget. */
+  total: number;
+  budget: number;
+  /** Over all periods. */
+  all: number;
+}
+
+export const planAboveBudget: Template<PlanParams> = {
+  en: (p) =>
+    `${whoText(p.who, "en")}: by ${periodText(p.period, "en")} the amounts add up to ${money(p.total, "en")}, above the total budget of ${money(p.budget, "en")} (by ${money(p.total - p.budget, "en")}). Over all periods: ${money(p.all, "en")}.`,
+  es: (p) =>
+    `${whoText(p.who, "es")}: hasta ${periodText(p.period, "es")} los montos suman ${money(p.total, "es")}, más que el presupuesto total de ${money(p.budget, "es")} (en ${money(p.total - p.budget, "es")}). En todos los períodos: ${money(p.all, "es")}.`,
+};
+
+/** A budget table's rows of this kind whose expenditure is above their budget. */
+export function budgetOverspend(rule: RuleId, kind: "component" | "output", tables: Table[], s: Settings): Finding[] {
   const out: Finding[] = [];
-  for (const r of t.rows) {
-    if (r.kind !== "component" && r.kind !== "output") continue;
-    const budget = amountAt(r, b);
-    const spent = amountAt(r, e);
-    const cell = cellOf(r, e);
-    if (budget === null || spent === null || !cell || !beyond(spent - budget, s.tolerance)) continue;
-    const who = subject(r.component, r.output, s.language, r.label);
-    out.push(
-      makeFinding(t, {
-        rule: r.kind === "component" ? "overspend.component" : "overspend.output",
-        severity: "error",
-        cell: cell.cell,
-        component: r.component,
-        output: r.output,
-        period: null,
-        expected: budget,
-        actual: spent,
-        message:
-          s.language === "es"
-            ? `${who}: el gasto ${money(spent, "es")} supera el presupuesto ${money(budget, "es")} en ${money(spent - budget, "es")}.`
-            : `${who}: expenditure ${money(spent, "en")} is above the budget ${money(budget, "en")} by ${money(spent - budget, "en")}.`,
-      }),
-    );
+  for (const t of tables) {
+    if (t.kind !== "budget") continue;
+    const b = columnIndex(t, "budget");
+    const e = columnIndex(t, "expenditure");
+    if (b < 0 || e < 0) continue;
+    for (const r of t.rows) {
+      if (r.kind !== kind) continue;
+      const budget = amountAt(r, b);
+      const spent = amountAt(r, e);
+      const cell = cellOf(r, e);
+      if (budget === null || spent === null || !cell || !beyond(spent - budget, s.tolerance)) continue;
+      out.push(
+        makeFinding(t, {
+          rule,
+          severity: "error",
+          cell: cell.cell,
+          component: r.component,
+          output: r.output,
+          period: null,
+          expected: budget,
+          actual: spent,
+          message: spentAboveBudget[s.language]({ who: who(r), spent, budget }),
+        }),
+      );
+    }
   }
   return out;
 }
@@ -66,48 +80,63 @@ function repeatsOnlyParent(t: Table, r: TableRow): boolean {
   return kids.length === 1 && r.amounts.every((a, i) => (a?.value ?? 0) === (parent.amounts[i]?.value ?? 0));
 }
 
-function planOverspend(t: Table, s: Settings): Finding[] {
-  const b = columnIndex(t, "budget");
-  const periods = periodColumns(t);
-  if (b < 0 || periods.length === 0) return [];
+/** A work plan's rows of this kind whose amounts add up past their Total Budget, at the period where they cross it. */
+export function planOverspend(rule: RuleId, kind: "component" | "output", tables: Table[], s: Settings): Finding[] {
   const out: Finding[] = [];
-  for (const r of t.rows) {
-    if (r.kind !== "component" && r.kind !== "output") continue;
-    const budgetCell = cellOf(r, b);
-    const budget = amountAt(r, b);
-    if (!budgetCell || budget === null) continue;
-    if (r.kind === "output" && repeatsOnlyParent(t, r)) continue;
-    let running = 0;
-    let crossing: { period: Period; cell: string; total: number } | null = null;
-    for (const p of periods) {
-      running += amountAt(r, p.index) ?? 0;
-      if (!crossing && beyond(running - budget, s.tolerance)) {
-        const cell = cellOf(r, p.index);
-        crossing = { period: p.period, cell: cell ? cell.cell : budgetCell.cell, total: running };
+  for (const t of tables) {
+    if (t.kind !== "workplan") continue;
+    const b = columnIndex(t, "budget");
+    const periods = periodColumns(t);
+    if (b < 0 || periods.length === 0) continue;
+    for (const r of t.rows) {
+      if (r.kind !== kind) continue;
+      const budgetCell = cellOf(r, b);
+      const budget = amountAt(r, b);
+      if (!budgetCell || budget === null) continue;
+      if (kind === "output" && repeatsOnlyParent(t, r)) continue;
+      let running = 0;
+      let crossing: { period: Period; cell: string; total: number } | null = null;
+      for (const p of periods) {
+        running += amountAt(r, p.index) ?? 0;
+        if (!crossing && beyond(running - budget, s.tolerance)) {
+          const cell = cellOf(r, p.index);
+          crossing = { period: p.period, cell: cell ? cell.cell : budgetCell.cell, total: running };
+        }
       }
+      if (!crossing) continue;
+      out.push(
+        makeFinding(t, {
+          rule,
+          severity: "error",
+          cell: crossing.cell,
+          component: r.component,
+          output: r.output,
+          period: crossing.period,
+          expected: budget,
+          actual: crossing.total,
+          message: planAboveBudget[s.language]({ who: who(r), period: crossing.period, total: crossing.total, budget, all: running }),
+        }),
+      );
     }
-    if (!crossing) continue;
-    const who = subject(r.component, r.output, s.language, r.label);
-    const when = periodText(crossing.period, s.language);
-    out.push(
-      makeFinding(t, {
-        rule: r.kind === "component" ? "overspend.plan" : "overspend.output",
-        severity: "error",
-        cell: crossing.cell,
-        component: r.component,
-        output: r.output,
-        period: crossing.period,
-        expected: budget,
-        actual: crossing.total,
-        message:
-          s.language === "es"
-            ? `${who}: hasta ${when} los montos suman ${money(crossing.total, "es")}, más que el presupuesto total de ${money(budget, "es")} (en ${money(crossing.total - budget, "es")}). En todos los períodos: ${money(running, "es")}.`
-            : `${who}: by ${when} the amounts add up to ${money(crossing.total, "en")}, above the total budget of ${money(budget, "en")} (by ${money(crossing.total - budget, "en")}). Over all periods: ${money(running, "en")}.`,
-      }),
-    );
   }
   return out;
 }
+
+export interface PeriodParams {
+  who: Who;
+  period: Period;
+  spent: number;
+  planned: number;
+  /** Where the plan is: "file › sheet". */
+  plan: string;
+}
+
+export const spentAbovePlan: Template<PeriodParams> = {
+  en: (p) =>
+    `${whoText(p.who, "en")}: in ${periodText(p.period, "en")} expenditure ${money(p.spent, "en")} is above the plan of ${money(p.planned, "en")} (by ${money(p.spent - p.planned, "en")}; plan in ${p.plan}).`,
+  es: (p) =>
+    `${whoText(p.who, "es")}: en ${periodText(p.period, "es")} el gasto ${money(p.spent, "es")} supera lo planificado ${money(p.planned, "es")} (en ${money(p.spent - p.planned, "es")}; plan en ${p.plan}).`,
+};
 
 function rowKey(r: TableRow): string | null {
   if (r.kind === "output" && r.output) return `o:${r.component ?? ""}:${r.output}`;
@@ -119,7 +148,7 @@ function rowKey(r: TableRow): string | null {
  * Expenditure above plan, period by period. Quarters of spending are added
  * up when the plan has the whole year.
  */
-function periodOverspend(spent: Table, plan: Table, s: Settings): Finding[] {
+export function periodOverspend(spent: Table, plan: Table, s: Settings): Finding[] {
   const planRows = new Map<string, TableRow>();
   for (const r of plan.rows) {
     const k = rowKey(r);
@@ -142,8 +171,6 @@ function periodOverspend(spent: Table, plan: Table, s: Settings): Finding[] {
       const last = inside[inside.length - 1];
       const cell = cellOf(r, last.index)?.cell ?? cellOf(r, inside[0].index)?.cell;
       if (!cell) continue;
-      const who = subject(r.component, r.output, s.language, r.label);
-      const when = periodText(pc.period, s.language);
       out.push(
         makeFinding(spent, {
           rule: "overspend.period",
@@ -154,10 +181,7 @@ function periodOverspend(spent: Table, plan: Table, s: Settings): Finding[] {
           period: pc.period,
           expected: planned,
           actual,
-          message:
-            s.language === "es"
-              ? `${who}: en ${when} el gasto ${money(actual, "es")} supera lo planificado ${money(planned, "es")} (en ${money(actual - planned, "es")}; plan en ${placeName(plan.file, plan.sheet)}).`
-              : `${who}: in ${when} expenditure ${money(actual, "en")} is above the plan of ${money(planned, "en")} (by ${money(actual - planned, "en")}; plan in ${placeName(plan.file, plan.sheet)}).`,
+          message: spentAbovePlan[s.language]({ who: who(r), period: pc.period, spent: actual, planned, plan: placeName(plan.file, plan.sheet) }),
         }),
       );
     }

@@ -1,23 +1,103 @@
 /**
- * Every subtotal equals its children, on both axes, wherever it is written.
- * Down the row tree: a component row against its outputs or lines
- * (sum.component), the total row against the components (sum.total), any
- * other subtotal against its lines ("1199 Sub-Total", an output over its
- * activities: sum.subtotal). Across the column tree: a total column against
- * the columns it adds up ("Total" = the periods, "Sub-Total" = the
- * components, "Total" = Sub-Total + M&E + PMC: sum.row).
+ * What every subtotal check shares, on both axes and wherever it is written:
+ * a printed cell against the sum of its parts in the same column (down the
+ * row tree: sum.component, sum.total, sum.subtotal), or against the columns a
+ * total column adds up (across the column tree: sum.row). The rule files
+ * choose which rows; the words are the templates below, from plain
+ * parameters.
  */
-import type { Finding, Table, TableRow } from "../model";
+import type { Finding, Period, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
 import { beyond, makeFinding, roundingBound } from "./finding";
 import { money, period as periodText, roundingNote, subject, type Language } from "./messages";
+import type { Template } from "./rule";
 import { amountAt, cellOf, childrenOf, isDataRow, partsOf, periodColumns, sumColumn } from "./table-access";
 
-type SumRule = "sum.component" | "sum.total" | "sum.subtotal" | "sum.row";
-
-export function sumRules(tables: Table[], settings: Settings): Finding[] {
-  return tables.flatMap((t) => [...treeSums(t, settings), ...rowSums(t, settings)]);
+/** A column named by what it holds, for a message. */
+export interface ColumnWords {
+  period: Period | null;
+  role: string;
+  component: string | null;
+  header: string;
 }
+
+/** What a subtotal's parts are: rows down the tree, or columns across. */
+export type PartsWords = "outputs" | "components" | "subtotals" | "lines" | "periods" | "componentColumns" | { columns: ColumnWords[] };
+
+export interface SumParams {
+  /** Null for the Total row. */
+  who: { component: string | null; output: string | null; label: string } | null;
+  column: ColumnWords;
+  parts: PartsWords;
+  actual: number;
+  expected: number;
+  /** The difference is within what rounding the parts can explain. */
+  rounding: boolean;
+}
+
+function columnText(c: ColumnWords, lang: Language): string {
+  if (c.period) return periodText(c.period, lang);
+  // A two-row header reads "GEF Fund (USD) Budget": name the column by what it holds.
+  if (c.role === "budget") return lang === "es" ? "Presupuesto" : "Budget";
+  if (c.role === "expenditure") return lang === "es" ? "Gasto" : "Expenditure";
+  if (c.role === "member" && c.component) return subject(c.component, null, lang);
+  return `"${c.header}"`;
+}
+
+const PARTS: Record<Exclude<PartsWords, { columns: ColumnWords[] }>, Record<Language, string>> = {
+  outputs: { en: "its outputs", es: "sus productos" },
+  components: { en: "the components", es: "los componentes" },
+  subtotals: { en: "its subtotals", es: "sus subtotales" },
+  lines: { en: "its lines", es: "sus líneas" },
+  periods: { en: "the row's periods", es: "los períodos de la fila" },
+  componentColumns: { en: "the row's components", es: "los componentes de la fila" },
+};
+
+function partsText(parts: PartsWords, lang: Language): string {
+  if (typeof parts === "string") return PARTS[parts][lang];
+  const list = parts.columns.map((c) => columnText(c, lang)).join(" + ");
+  return lang === "es" ? `las columnas ${list}` : `the columns ${list}`;
+}
+
+function whoText(p: SumParams, lang: Language): string {
+  return p.who === null ? "Total" : subject(p.who.component, p.who.output, lang, p.who.label);
+}
+
+function shared(p: SumParams, lang: Language) {
+  return {
+    who: whoText(p, lang),
+    col: columnText(p.column, lang),
+    parts: partsText(p.parts, lang),
+    a: money(p.actual, lang),
+    e: money(p.expected, lang),
+    diff: money(Math.abs(p.actual - p.expected), lang),
+    rounding: p.rounding ? roundingNote(lang) : "",
+  };
+}
+
+/** A row against its parts down the tree. */
+export const treeSumMessage: Template<SumParams> = {
+  en: (p) => {
+    const w = shared(p, "en");
+    return `${w.who}, ${w.col}: the row shows ${w.a} but ${w.parts} add up to ${w.e} (a difference of ${w.diff}).${w.rounding}`;
+  },
+  es: (p) => {
+    const w = shared(p, "es");
+    return `${w.who}, ${w.col}: la fila muestra ${w.a} pero ${w.parts} suman ${w.e} (diferencia ${w.diff}).${w.rounding}`;
+  },
+};
+
+/** A total column against the columns it adds up. */
+export const rowSumMessage: Template<SumParams> = {
+  en: (p) => {
+    const w = shared(p, "en");
+    return `${w.who}: the ${w.col} column shows ${w.a} but ${w.parts} add up to ${w.e} (a difference of ${w.diff}).${w.rounding}`;
+  },
+  es: (p) => {
+    const w = shared(p, "es");
+    return `${w.who}: la columna ${w.col} muestra ${w.a} pero ${w.parts} suman ${w.e} (diferencia ${w.diff}).${w.rounding}`;
+  },
+};
 
 /**
  * Columns whose cells add up down the row tree. Total columns are left out:
@@ -37,137 +117,103 @@ export function partColumns(t: Table, index: number): number[] {
   return t.columns[index].sumOf ?? periodColumns(t).map((p) => p.index);
 }
 
-function columnName(t: Table, index: number, lang: Language): string {
+function columnWords(t: Table, index: number): ColumnWords {
   const c = t.columns[index];
-  if (c.period) return periodText(c.period, lang);
-  // A two-row header reads "GEF Fund (USD) Budget": name the column by what it holds.
-  if (c.role === "budget") return lang === "es" ? "Presupuesto" : "Budget";
-  if (c.role === "expenditure") return lang === "es" ? "Gasto" : "Expenditure";
-  if (c.role === "member" && c.component) return subject(c.component, null, lang);
-  return `"${c.header}"`;
+  return { period: c.period ?? null, role: c.role, component: c.component ?? null, header: c.header };
 }
 
-interface Mismatch {
-  t: Table;
-  row: TableRow;
-  index: number;
-  expected: number;
-  actual: number;
-  parts: number;
-  /** What the parts are, in words: "its outputs", "the components", "its lines". */
-  partsName: string;
+function rowParts(kids: TableRow[], total: boolean): PartsWords {
+  if (kids.length > 0 && kids.every((k) => k.kind === "output")) return "outputs";
+  if (total && kids.some((k) => k.kind === "component")) return "components";
+  if (kids.some((k) => k.kind === "subtotal")) return "subtotals";
+  return "lines";
 }
 
-/** How a parent's children are called in a message. */
-function childrenName(kids: TableRow[], total: boolean, lang: Language): string {
-  const es = lang === "es";
-  if (kids.length > 0 && kids.every((k) => k.kind === "output")) return es ? "sus productos" : "its outputs";
-  if (total && kids.some((k) => k.kind === "component")) return es ? "los componentes" : "the components";
-  if (kids.some((k) => k.kind === "subtotal")) return es ? "sus subtotales" : "its subtotals";
-  return es ? "sus líneas" : "its lines";
+function columnParts(t: Table, parts: number[]): PartsWords {
+  if (parts.every((i) => t.columns[i].role === "period")) return "periods";
+  if (parts.every((i) => t.columns[i].role === "member")) return "componentColumns";
+  return { columns: parts.map((i) => columnWords(t, i)) };
 }
 
-/** How the columns a total adds up are called: periods, components, or columns. */
-function columnsName(t: Table, parts: number[], lang: Language): string {
-  const es = lang === "es";
-  if (parts.every((i) => t.columns[i].role === "period")) return es ? "los períodos de la fila" : "the row's periods";
-  if (parts.every((i) => t.columns[i].role === "member")) return es ? "los componentes de la fila" : "the row's components";
-  return es ? `las columnas ${parts.map((i) => columnName(t, i, lang)).join(" + ")}` : `the columns ${parts.map((i) => columnName(t, i, lang)).join(" + ")}`;
-}
+type SumRuleId = "sum.component" | "sum.total" | "sum.subtotal" | "sum.row";
 
-function sumMessage(m: Mismatch, rule: SumRule, s: Settings): string {
-  const lang = s.language;
-  const col = columnName(m.t, m.index, lang);
-  const diff = money(Math.abs(m.actual - m.expected), lang);
-  const rounding = Math.abs(m.actual - m.expected) <= roundingBound(m.parts) ? roundingNote(lang) : "";
-  const who = rule === "sum.total" ? "Total" : subject(m.row.component, m.row.output, lang, m.row.label);
-  const a = money(m.actual, lang);
-  const e = money(m.expected, lang);
-  if (rule === "sum.row") {
-    return lang === "es"
-      ? `${who}: la columna ${col} muestra ${a} pero ${m.partsName} suman ${e} (diferencia ${diff}).${rounding}`
-      : `${who}: the ${col} column shows ${a} but ${m.partsName} add up to ${e} (a difference of ${diff}).${rounding}`;
-  }
-  return lang === "es"
-    ? `${who}, ${col}: la fila muestra ${a} pero ${m.partsName} suman ${e} (diferencia ${diff}).${rounding}`
-    : `${who}, ${col}: the row shows ${a} but ${m.partsName} add up to ${e} (a difference of ${diff}).${rounding}`;
-}
-
-function toFinding(m: Mismatch, rule: SumRule, s: Settings): Finding {
-  const cell = cellOf(m.row, m.index)!;
-  const rounding = Math.abs(m.actual - m.expected) <= roundingBound(m.parts);
-  const c = m.t.columns[m.index];
-  return makeFinding(m.t, {
+function sumFinding(rule: SumRuleId, t: Table, row: TableRow, index: number, expected: number, actual: number, counted: number, parts: PartsWords, template: Template<SumParams>, s: Settings): Finding {
+  const rounding = Math.abs(actual - expected) <= roundingBound(counted);
+  const c = t.columns[index];
+  const params: SumParams = {
+    who: rule === "sum.total" ? null : { component: row.component, output: row.output, label: row.label },
+    column: columnWords(t, index),
+    parts,
+    actual,
+    expected,
+    rounding,
+  };
+  return makeFinding(t, {
     rule,
     severity: rounding ? "warning" : "error",
-    cell: cell.cell,
-    component: m.row.kind === "total" ? (c.component ?? null) : (m.row.component ?? c.component ?? null),
-    output: m.row.output,
+    cell: cellOf(row, index)!.cell,
+    component: row.kind === "total" ? (c.component ?? null) : (row.component ?? c.component ?? null),
+    output: row.output,
     period: c.period ?? null,
-    expected: m.expected,
-    actual: m.actual,
-    message: sumMessage(m, rule, s),
+    expected,
+    actual,
+    message: template[s.language](params),
   });
 }
 
-/** Compares a printed cell with the sum of the same column over `parts`. */
-function checkColumn(t: Table, row: TableRow, parts: TableRow[], index: number, s: Settings, partsName: string): Mismatch | null {
-  const printed = cellOf(row, index);
-  if (!printed || printed.value === null) return null;
-  const sum = sumColumn(parts, index);
-  if (sum === null || !beyond(Math.abs(printed.value - sum), s.tolerance)) return null;
-  const counted = parts.filter((p) => (amountAt(p, index) ?? 0) !== 0).length;
-  return { t, row, index, expected: sum, actual: printed.value, parts: counted, partsName };
-}
-
-function ruleFor(row: TableRow): SumRule {
-  if (row.kind === "total") return "sum.total";
-  if (row.kind === "component") return "sum.component";
-  return "sum.subtotal";
-}
-
-function treeSums(t: Table, s: Settings): Finding[] {
+/**
+ * Each row that `owns` picks, against its parts down the row tree, in every
+ * summed column: a printed cell that differs from the sum of its children.
+ */
+export function treeSums(rule: "sum.component" | "sum.total" | "sum.subtotal", owns: (row: TableRow) => boolean, tables: Table[], s: Settings): Finding[] {
   const out: Finding[] = [];
-  const cols = summedColumns(t);
-  for (const r of t.rows) {
-    if (r.kind === "heading" || childrenOf(t, r).length === 0) continue;
-    const parts = partsOf(t, r);
-    if (parts.length === 0) continue;
-    const rule = ruleFor(r);
-    const name = childrenName(parts, r.kind === "total", s.language);
-    for (const i of cols) {
-      const m = checkColumn(t, r, parts, i, s, name);
-      if (m) out.push(toFinding(m, rule, s));
+  for (const t of tables) {
+    const cols = summedColumns(t);
+    for (const r of t.rows) {
+      if (r.kind === "heading" || !owns(r) || childrenOf(t, r).length === 0) continue;
+      const parts = partsOf(t, r);
+      if (parts.length === 0) continue;
+      const words = rowParts(parts, r.kind === "total");
+      for (const i of cols) {
+        const printed = cellOf(r, i);
+        if (!printed || printed.value === null) continue;
+        const sum = sumColumn(parts, i);
+        if (sum === null || !beyond(Math.abs(printed.value - sum), s.tolerance)) continue;
+        const counted = parts.filter((p) => (amountAt(p, i) ?? 0) !== 0).length;
+        out.push(sumFinding(rule, t, r, i, sum, printed.value, counted, words, treeSumMessage, s));
+      }
     }
   }
   return out;
 }
 
-function rowSums(t: Table, s: Settings): Finding[] {
+/** Every total column against the columns it adds up, row by row. */
+export function rowSums(tables: Table[], s: Settings): Finding[] {
   const out: Finding[] = [];
-  t.columns.forEach((c, i) => {
-    if (c.role !== "rowTotal") return;
-    const parts = partColumns(t, i);
-    if (parts.length === 0) return;
-    const name = columnsName(t, parts, s.language);
-    for (const r of t.rows) {
-      if (!isDataRow(r)) continue;
-      let sum = 0;
-      let counted = 0;
-      let readable = true;
-      for (const p of parts) {
-        const v = amountAt(r, p);
-        if (v === null) readable = false;
-        else if (v !== 0) {
-          sum += v;
-          counted++;
+  for (const t of tables)
+    t.columns.forEach((c, i) => {
+      if (c.role !== "rowTotal") return;
+      const parts = partColumns(t, i);
+      if (parts.length === 0) return;
+      const words = columnParts(t, parts);
+      for (const r of t.rows) {
+        if (!isDataRow(r)) continue;
+        let sum = 0;
+        let counted = 0;
+        let readable = true;
+        for (const p of parts) {
+          const v = amountAt(r, p);
+          if (v === null) readable = false;
+          else if (v !== 0) {
+            sum += v;
+            counted++;
+          }
         }
+        if (!readable) continue;
+        const printed = cellOf(r, i);
+        if (!printed || printed.value === null || !beyond(Math.abs(printed.value - sum), s.tolerance)) continue;
+        out.push(sumFinding("sum.row", t, r, i, sum, printed.value, counted, words, rowSumMessage, s));
       }
-      if (!readable) continue;
-      const printed = cellOf(r, i);
-      if (!printed || printed.value === null || !beyond(Math.abs(printed.value - sum), s.tolerance)) continue;
-      out.push(toFinding({ t, row: r, index: i, expected: sum, actual: printed.value, parts: counted, partsName: name }, "sum.row", s));
-    }
-  });
+    });
   return out;
 }

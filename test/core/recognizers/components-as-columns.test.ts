@@ -3,6 +3,7 @@
  * | Sub-Total | M&E | PMC | Total) and UNEP budgets by component headed only
  * by the component's number, with w/m columns beside the money.
  */
+import { say } from "../../../src/core/catalogue";
 import { check, sheet, short, type Value } from "./grid-helpers";
 
 function annexE(overrides: (rows: Value[][]) => void = () => {}) {
@@ -75,7 +76,8 @@ describe("UNEP budget by project component", () => {
     expect(t.columns.map((c) => `${c.role}${c.component ? ":" + c.component : ""}`)).toEqual([
       "code", "label", "text", "member:1", "text", "member:2", "text", "rowTotal",
     ]);
-    expect(t.notes).toEqual(["read the columns headed 1–2 as components 1–2"]);
+    expect(t.notes.map((n) => say(n, "en"))).toEqual(["read the columns headed 1–2 as components 1–2"]);
+    expect(t.notes.map((n) => say(n, "es"))).toEqual(["las columnas con encabezado 1–2 se leyeron como componentes 1–2"]);
     expect(result.findings.map(short)).toEqual([]);
   });
 });

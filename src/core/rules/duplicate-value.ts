@@ -6,12 +6,36 @@
 import type { Finding, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
 import { makeFinding } from "./finding";
-import { money, subject } from "./messages";
+import { money, who, whoText, type Who } from "./messages";
+import { defineRule, type Template } from "./rule";
 import { cellOf, parentOf } from "./table-access";
 
-export function duplicateRules(tables: Table[], s: Settings): Finding[] {
-  return tables.flatMap((t) => duplicatesIn(t, s));
+export interface DuplicateParams {
+  who: Who;
+  value: number;
+  other: Who;
+  otherCell: string;
 }
+
+export const messages = {
+  "duplicate.value": {
+    en: (p: DuplicateParams) => `${whoText(p.who, "en")} shows ${money(p.value, "en")}, exactly the same amount as ${whoText(p.other, "en")} in ${p.otherCell}: a pasted value?`,
+    es: (p: DuplicateParams) => `${whoText(p.who, "es")} muestra ${money(p.value, "es")}, exactamente lo mismo que ${whoText(p.other, "es")} en ${p.otherCell}: ¿un valor copiado por error?`,
+  } satisfies Template<DuplicateParams>,
+};
+
+export const id = "duplicate.value";
+
+export const rule = defineRule({
+  id,
+  doc: {
+    severity: "warning",
+    what: "the same non-round amount in two unrelated rows of one column (a component and its own output are related)",
+    example: "Component 3 shows 475,924.04, exactly the same amount as Component 2 in C6: a pasted value?",
+  },
+  pirMark: "source",
+  check: (tables, s) => tables.flatMap((t) => duplicatesIn(t, s)),
+});
 
 function related(t: Table, a: TableRow, b: TableRow): boolean {
   return parentOf(t, a) === b || parentOf(t, b) === a;
@@ -89,9 +113,6 @@ function duplicatesIn(t: Table, s: Settings): Finding[] {
       const first = earlier.find((e) => !related(t, e, r));
       if (first) {
         const firstCell = cellOf(first, i)!.cell;
-        const lang = s.language;
-        const who = subject(r.component, r.output, lang, r.label);
-        const other = subject(first.component, first.output, lang, first.label);
         out.push(
           makeFinding(t, {
             rule: "duplicate.value",
@@ -102,10 +123,7 @@ function duplicatesIn(t: Table, s: Settings): Finding[] {
             period: col.period ?? null,
             expected: null,
             actual: v,
-            message:
-              lang === "es"
-                ? `${who} muestra ${money(v, "es")}, exactamente lo mismo que ${other} en ${firstCell}: ¿un valor copiado por error?`
-                : `${who} shows ${money(v, "en")}, exactly the same amount as ${other} in ${firstCell}: a pasted value?`,
+            message: messages["duplicate.value"][s.language]({ who: who(r), value: v, other: who(first), otherCell: firstCell }),
           }),
         );
       }

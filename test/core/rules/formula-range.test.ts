@@ -2,7 +2,7 @@
  * Formulas as evidence: a subtotal's SUM that leaves out a line or counts a
  * subtotal twice, and a typed number among a subtotal's formulas.
  */
-import { summedRows } from "../../../src/core/rules/formulas";
+import { summedRows } from "../../../src/core/rules/formula-range";
 import { check, sheet, short, type Value } from "../recognizers/grid-helpers";
 
 test("summedRows reads plain SUMs over one column only", () => {

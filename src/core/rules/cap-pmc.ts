@@ -1,0 +1,94 @@
+/**
+ * Project management cost above its cap (GEF Council paper GEF/C.39/9 and
+ * later guidelines): PMC up to 5 % of the GEF financing sub-total (the
+ * components and M&E, PMC excluded) for full-sized projects, whose grant is
+ * above USD 2 million, and up to 10 % for medium-sized ones. Cap and base
+ * are settings; the message says which were used. Lines below the total (a
+ * trust fund) are part of the grant and count in it.
+ */
+import { roundCents } from "../amounts";
+import { componentAmounts, tableTotal } from "../facts";
+import type { Finding, Table } from "../model";
+import { FULL_SIZED_GRANT, type Settings } from "../settings";
+import { beyond, makeFinding } from "./finding";
+import { money, type Language } from "./messages";
+import { defineRule, type Template } from "./rule";
+
+export interface CapParams {
+  pmc: number;
+  base: number;
+  baseKind: "subtotal" | "total";
+  share: number;
+  cap: number;
+  /** Why this share: set by the user, or GEF's cap for a full-sized or a medium-sized project. */
+  why: "set" | "fullSized" | "mediumSized";
+}
+
+function pct(x: number, lang: Language): string {
+  const text = (x * 100).toFixed(1).replace(/\.0$/, "");
+  return lang === "es" ? text.replace(".", ",") : text;
+}
+
+const BASE: Record<CapParams["baseKind"], Record<Language, string>> = {
+  total: { en: "of the total budget", es: "del presupuesto total" },
+  subtotal: { en: "of the GEF sub-total (components and M&E, PMC excluded)", es: "del subtotal GEF (componentes y SyE, sin PMC)" },
+};
+
+const WHY: Record<CapParams["why"], Record<Language, string>> = {
+  set: { en: "the cap set", es: "el tope configurado" },
+  fullSized: { en: "GEF's cap for projects above USD 2 million", es: "el tope GEF para proyectos de más de USD 2 millones" },
+  mediumSized: { en: "GEF's cap for projects of USD 2 million or less", es: "el tope GEF para proyectos de hasta USD 2 millones" },
+};
+
+export const messages = {
+  "cap.pmc": {
+    en: (p: CapParams) =>
+      `Project management (PMC): ${money(p.pmc, "en")} is ${pct(p.pmc / p.base, "en")} % ${BASE[p.baseKind].en} ${money(p.base, "en")}, above ${pct(p.share, "en")} % (${WHY[p.why].en}: ${money(p.cap, "en")}).`,
+    es: (p: CapParams) =>
+      `Gestión del proyecto (PMC): ${money(p.pmc, "es")} es el ${pct(p.pmc / p.base, "es")} % ${BASE[p.baseKind].es} ${money(p.base, "es")}, más que el ${pct(p.share, "es")} % (${WHY[p.why].es}: ${money(p.cap, "es")}).`,
+  } satisfies Template<CapParams>,
+};
+
+export const id = "cap.pmc";
+
+export const rule = defineRule({
+  id,
+  doc: {
+    severity: "error",
+    what: "PMC above its cap: by GEF's rule 5 % of the GEF sub-total (components and M&E, PMC excluded) when the grant is above USD 2 million, 10 % at or below; cap and base are settings; lines below the total (a trust fund) count in the grant",
+    example:
+      "Project management (PMC): 160,000.00 is 16.5 % of the GEF sub-total (components and M&E, PMC excluded) 970,000.00, above 10 % (GEF's cap for projects of USD 2 million or less: 97,000.00).",
+  },
+  pirMark: "budget",
+  check: (tables, s) => {
+    const out: Finding[] = [];
+    for (const t of tables) {
+      if (t.kind === "expenditure") continue;
+      const pmc = componentAmounts(t).find((a) => a.component === "PMC");
+      const total = tableTotal(t);
+      // A total budget that rounds to nothing (a stray 5E-324) leaves no share to compare the PMC with.
+      if (!pmc || !total || roundCents(total.value) <= 0) continue;
+      const base = s.pmcBase === "total" ? total.value : total.value - pmc.value;
+      if (roundCents(base) <= 0) continue;
+      const grant = s.gefGrant?.value ?? total.value;
+      const share = s.pmcCap ?? (grant > FULL_SIZED_GRANT ? 0.05 : 0.1);
+      const cap = base * share;
+      if (!beyond(pmc.value - cap, s.tolerance)) continue;
+      const why = s.pmcCap !== null ? "set" : grant > FULL_SIZED_GRANT ? "fullSized" : "mediumSized";
+      out.push(
+        makeFinding(t, {
+          rule: "cap.pmc",
+          severity: "error",
+          cell: pmc.cell,
+          component: "PMC",
+          output: null,
+          period: null,
+          expected: cap,
+          actual: pmc.value,
+          message: messages["cap.pmc"][s.language]({ pmc: pmc.value, base, baseKind: s.pmcBase, share, cap, why }),
+        }),
+      );
+    }
+    return out;
+  },
+});

@@ -1,0 +1,18 @@
+/** A component's budget told differently by two tables, in one workbook or across two. */
+import { budgetMismatch, mismatches } from "./mismatch";
+import { defineRule } from "./rule";
+
+export const messages = { "mismatch.budget": budgetMismatch };
+
+export const id = "mismatch.budget";
+
+export const rule = defineRule({
+  id,
+  doc: {
+    severity: "error",
+    what: "a component's budget differs between two tables, also across two workbooks (the budget table is the reference)",
+    example: "Component 3: the budget is 889,000.00 here but 1,069,000.00 in peru-sizd-workplan.xlsx › Work plan!C14; a difference of 180,000.00.",
+  },
+  pirMark: "crossBudget",
+  check: (tables, s) => mismatches("mismatch.budget", tables, s),
+});

@@ -1,0 +1,19 @@
+/** A total column against the columns it adds up: across the column tree. */
+import { defineRule } from "./rule";
+import { rowSumMessage, rowSums } from "./sums";
+
+export const messages = { "sum.row": rowSumMessage };
+
+export const id = "sum.row";
+
+export const rule = defineRule({
+  id,
+  doc: {
+    severity: "error, or warning when rounding can explain it",
+    what: 'a total column against the columns it adds up: "Total" = the row\'s periods, "Sub-Total" = the components, "Total" = Sub-Total + M&E + PMC',
+    example: 'Output 1.1.2: the "Total" column shows 67,740.75 but the row\'s periods add up to 67,640.75 (a difference of 100.00).',
+  },
+  // The row's own Total column is not reproduced: the finding is about the row.
+  pirMark: "row",
+  check: rowSums,
+});
