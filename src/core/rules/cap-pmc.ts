@@ -8,8 +8,8 @@
  */
 import { roundCents } from "../amounts";
 import { componentAmounts, tableTotal } from "../facts";
-import type { Finding, Table } from "../model";
-import { FULL_SIZED_GRANT, type Settings } from "../settings";
+import type { Finding } from "../model";
+import { FULL_SIZED_GRANT } from "../settings";
 import { beyond, makeFinding } from "./finding";
 import { money, type Language } from "./messages";
 import { defineRule, type Template } from "./rule";

@@ -8,7 +8,6 @@
 import { tableTotal, wholeAmountColumn } from "../facts";
 import type { Finding, Table } from "../model";
 import { projectYearOf } from "../periods";
-import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
 import { money } from "./messages";
 import { defineRule, type Template } from "./rule";
