@@ -42,7 +42,7 @@ export const rule = defineRule({
   doc: {
     severity: "error",
     what: 'the budget\'s total (lines after the total included) against the GEF grant, set with `--grant` or read from a "GEF Project Financing" cell',
-    example: "The budget adds up to 1,240,000.00 here but the GEF grant is 1,250,000.00 (in book.xlsx › Budget!C1); a difference of 10,000.00.",
+    example: "The budget adds up to 1,130,000.00 here but the GEF grant is 1,030,000.00 (in gef-annex-e-defects.xlsx › Cover!B4); a difference of 100,000.00.",
   },
   pirMark: "plan",
   check: (tables, s) => {

@@ -11,7 +11,7 @@ export const rule = defineRule({
   doc: {
     severity: "error",
     what: "the same for an output: expenditure above its budget, or a work plan's amounts past its total budget",
-    example: "Output 1.1.1: by 2021 the amounts add up to 186,628.11, above the total budget of 154,500.00 (by 32,128.11). Over all periods: 258,628.11.",
+    example: "Output 1.1.1: by 2021 the amounts add up to 186,628.11, above the total budget of 154,500.00 (by 32,128.11). Over all periods: 221,138.11.",
   },
   pirMark: "plan",
   check: (tables, s) => [...budgetOverspend("overspend.output", "output", tables, s), ...planOverspend("overspend.output", "output", tables, s)],

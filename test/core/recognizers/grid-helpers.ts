@@ -28,3 +28,15 @@ export function check(s: SheetGrid, settings: SettingsInput = { period: "FY24" }
 export function short(f: { rule: string; cell: string; component: string | null; expected: number | null; actual: number | null }): string {
   return `${f.rule} ${f.cell} ${f.component ?? "-"} ${f.expected ?? "-"} ${f.actual ?? "-"}`;
 }
+
+/** Several sheets of one workbook checked together. */
+export function checkSheets(sheets: SheetGrid[], settings: SettingsInput = { period: "FY24" }, file = "book.xlsx") {
+  return checkWorkbooks([{ file, sheets }], parseSettings(settings, new Date("2026-11-24T00:00:00Z")));
+}
+
+/** The findings of one rule, in both languages: the short form and the messages. */
+export function findingsOf(rule: string, run: (language: "en" | "es") => ReturnType<typeof checkWorkbooks>) {
+  const en = run("en").findings.filter((f) => f.rule === rule);
+  const es = run("es").findings.filter((f) => f.rule === rule);
+  return { short: en.map(short), en: en.map((f) => f.message), es: es.map((f) => f.message), severity: en.map((f) => f.severity) };
+}

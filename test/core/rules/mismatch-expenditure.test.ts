@@ -1,0 +1,35 @@
+/** mismatch.expenditure: cumulative expenditure told differently by two tables. */
+import { checkSheets, findingsOf, sheet } from "../recognizers/grid-helpers";
+
+const budget = (spent1: number) =>
+  sheet("Budget", [
+    ["Component", "Budget", "Expenditure"],
+    ["Component 1: Policy", 100000, spent1],
+    ["Component 2: Pilots", 50000, 20000],
+    ["Total", 150000, spent1 + 20000],
+  ]);
+
+const spent = sheet("Spent", [
+  ["Expenditure report"],
+  [],
+  ["Component", "2022", "2023"],
+  ["Component 1: Policy", 20000, 30000],
+  ["Component 2: Pilots", 10000, 10000],
+  ["Total", 30000, 40000],
+]);
+
+test("an expenditure report's years up to the reporting period, added up, against the budget table", () => {
+  const found = findingsOf("mismatch.expenditure", (language) => checkSheets([budget(55000), spent], { period: "FY24", language }));
+  expect(found.short).toEqual(["mismatch.expenditure C2 1 50000 55000"]);
+  expect(found.severity).toEqual(["error"]);
+  expect(found.en).toEqual([
+    "Component 1: cumulative expenditure is 55,000.00 here but 50,000.00 in book.xlsx › Spent!C4 (the expenditure report's periods 2022 – 2023 added up: those that end by the close of FY24); a difference of 5,000.00.",
+  ]);
+  expect(found.es).toEqual([
+    "Componente 1: el gasto acumulado es 55.000,00 aquí pero 50.000,00 en book.xlsx › Spent!C4 (suma de los gastos, periodos 2022 – 2023, los que terminan a más tardar al cierre de FY24); diferencia 5.000,00.",
+  ]);
+});
+
+test("the same expenditure in both tables is no finding", () => {
+  expect(checkSheets([budget(50000), spent]).findings.filter((f) => f.rule === "mismatch.expenditure")).toEqual([]);
+});
