@@ -6,7 +6,10 @@
  * reporting period as expenditure).
  */
 import { periodEndsBy, periodLabel } from "../periods";
-import type { Table, TableRow } from "../model";
+import { componentAmounts, tableTotal, wholeAmountColumn } from "../facts";
+import type { AmountCell, Table, TableRow } from "../model";
+import { subject, type Language } from "../rules/messages";
+import { childrenOf, columnIndex, totalRow } from "../rules/table-access";
 import type { Settings } from "../settings";
 import type { SheetCanvas } from "./canvas";
 import { type PirLabels, longDate } from "./labels";
@@ -51,14 +54,131 @@ export function writeFinancialSection(ctx: FinancialContext, top: number, tables
   canvas.put(top, LABEL_COL, labels.financialTitle, SECTION_TITLE_STYLE, { fit: false });
   const budget = tables.find((t) => t.kind === "budget");
   const workplan = tables.find((t) => t.kind === "workplan");
-  const source = budget ?? workplan;
+  // A budget without a Budget column (an Annex E matrix, a TBWP by project
+  // year, UNEP budget lines) tells each component's budget by its totals.
+  const hasBudgetColumn = (t: Table | undefined) => !!t && columnIndex(t, "budget") >= 0;
+  const byComponent = [budget, workplan].find((t) => t && !hasBudgetColumn(t) && budgetItems(t, ctx.settings.language).length > 0);
+  const source = hasBudgetColumn(budget) ? budget : (byComponent ?? budget ?? workplan);
   if (!source) {
     canvas.putLine(top + 1, LABEL_COL, LAST_COL, labels.noTables, SOURCE_LINE_STYLE);
     return top + 2;
   }
   canvas.putLine(top + 1, LABEL_COL, LAST_COL, `${labels.source}: ${tableSource(source)}`, SOURCE_LINE_STYLE);
   let row = writeHeader(ctx, top + 2, source.currency ?? "USD");
-  row = budget ? writeFromBudget(ctx, row, budget) : writeFromWorkplan(ctx, row, source);
+  if (source === byComponent) return writeFromComponents(ctx, row, source, tables);
+  row = source.kind === "budget" ? writeFromBudget(ctx, row, source) : writeFromWorkplan(ctx, row, source);
+  return row;
+}
+
+/** A component's expenditure from another table, and how it was found. */
+interface SpentTold {
+  value: number;
+  /** The source cell when the figure is one cell; null when added up. */
+  cell: AmountCell | null;
+  table: Table;
+}
+
+/**
+ * Cumulative expenditure per component from whichever table reports it: a
+ * budget table's Expenditure column, else an expenditure report's periods
+ * that end by the end of the reporting period.
+ */
+function expenditureByComponent(tables: Table[], settings: Settings): { table: Table; spent: Map<string, SpentTold>; periods: string[] } | null {
+  const withColumn = tables.find((t) => t.kind === "budget" && columnIndex(t, "expenditure") >= 0);
+  if (withColumn) {
+    const i = columnIndex(withColumn, "expenditure");
+    const spent = new Map<string, SpentTold>();
+    for (const r of withColumn.rows) {
+      const a = r.amounts[i];
+      if (r.kind !== "component" || r.component === null || spent.has(r.component) || !a || a.value === null) continue;
+      spent.set(r.component, { value: a.value, cell: a, table: withColumn });
+    }
+    return { table: withColumn, spent, periods: [] };
+  }
+  const report = tables.find((t) => t.kind === "expenditure");
+  if (!report) return null;
+  const ended = report.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end) ? [i] : []));
+  const spent = new Map<string, SpentTold>();
+  for (const r of report.rows) {
+    if (r.kind !== "component" || r.component === null || spent.has(r.component)) continue;
+    spent.set(r.component, { value: sumNumbers(ended.map((i) => r.amounts[i]?.value ?? null)), cell: null, table: report });
+  }
+  return { table: report, spent, periods: ended.map((i) => periodLabel(report.columns[i].period!, settings.language)) };
+}
+
+/** One row of the financial table read from a budget's totals. */
+interface BudgetItem {
+  /** The component it is ("1", "PMC"), when the budget says. */
+  component: string | null;
+  name: string;
+  cell: AmountCell | null;
+  value: number;
+}
+
+/**
+ * What a budget without a Budget column tells per component: each
+ * component's total (a matrix column, a "Total Outcome 1" row). A budget by
+ * object of expenditure (UNEP) has no GEF components: its top-level groups
+ * ("Component Total" of 10 Personnel, 20 Sub-contracts…) stand in their place.
+ */
+function budgetItems(table: Table, lang: Language): BudgetItem[] {
+  const amounts = componentAmounts(table);
+  if (amounts.length > 0)
+    return amounts.map((a) => {
+      const label = a.row.kind === "component" ? a.row.label.trim() : "";
+      const name = label !== "" && !/^(sub-?)?total\b/i.test(label) ? label : subject(a.component, null, lang);
+      return { component: a.component, name, cell: a.row.amounts.find((x) => x?.cell === a.cell) ?? null, value: a.value };
+    });
+  const total = totalRow(table);
+  const col = wholeAmountColumn(table);
+  if (!total || col < 0) return [];
+  const top = childrenOf(table, total);
+  return top.flatMap((r, k) => {
+    const a = r.amounts[col];
+    if (!a || a.value === null) return [];
+    return [{ component: r.component, name: groupName(table, r, top[k - 1]), cell: a, value: a.value }];
+  });
+}
+
+/** A closing subtotal ("1999 Component Total") is named by the heading that opened its group. */
+function groupName(table: Table, row: TableRow, previous: TableRow | undefined): string {
+  if (!/^((sub-?)?total|component total)\b/i.test(row.label.trim()) && row.label.trim() !== "") return row.label;
+  const from = previous ? table.rows.indexOf(previous) + 1 : 0;
+  const heading = table.rows.slice(from, table.rows.indexOf(row)).find((r) => r.kind === "heading" && r.label.trim() !== "");
+  return heading ? heading.label : row.label;
+}
+
+function writeFromComponents(ctx: FinancialContext, top: number, table: Table, tables: Table[]): number {
+  const { canvas, targets, settings, labels } = ctx;
+  const spentSource = expenditureByComponent(tables, settings);
+  let row = top;
+  const budgets: number[] = [];
+  const expenditures: Array<number | null> = [];
+  for (const item of budgetItems(table, settings.language)) {
+    const label = canvas.put(row, LABEL_COL, item.name, labelStyle(look));
+    const budget = putAmount(canvas, targets, table, { row, col: BUDGET_COL }, item.cell, look);
+    const told = item.component === null ? undefined : spentSource?.spent.get(item.component);
+    const expenditure = told?.cell
+      ? putAmount(canvas, targets, told.table, { row, col: EXPENDITURE_COL }, told.cell, look)
+      : canvas.put(row, EXPENDITURE_COL, told ? told.value : null, amountStyle(look));
+    if (item.component !== null) targets.addFinancialRow(item.component, { label, budget, expenditure });
+    budgets.push(item.value);
+    expenditures.push(told ? told.value : null);
+    row++;
+  }
+  row = writeTotal(ctx, row, sumNumbers(budgets), spentSource ? sumNumbers(expenditures) : null, table, undefined, []);
+  // The budget's own grand total is the source of our Total's budget: a finding about it shows there.
+  const sourceTotal = tableTotal(table);
+  if (sourceTotal?.cell && targets.financialTotal) targets.addSource(table.file, table.sheet, sourceTotal.cell, targets.financialTotal.budget);
+  const notes = [labels.budgetPerComponent(tableSource(table))];
+  if (!spentSource) notes.push(labels.noExpenditure);
+  else if (spentSource.periods.length === 0) notes.push(labels.expenditureFrom(tableSource(spentSource.table)));
+  else {
+    const p = spentSource.periods;
+    const span = p.length === 1 ? p[0] : `${p[0]} – ${p[p.length - 1]}`;
+    notes.push(labels.spentFromReport(tableSource(spentSource.table), longDate(settings.period.end, settings.language), span));
+  }
+  for (const note of notes) canvas.putLine(row++, LABEL_COL, LAST_COL, note, SOURCE_LINE_STYLE);
   return row;
 }
 
@@ -132,7 +252,7 @@ function writeTotal(
   ctx: FinancialContext,
   row: number,
   budget: number,
-  expenditure: number,
+  expenditure: number | null,
   table: Table,
   sourceTotal: TableRow | undefined,
   sourceIndexes: number[],

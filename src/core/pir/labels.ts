@@ -26,6 +26,12 @@ export interface PirLabels {
   noWorkplan: string;
   /** The note under a financial table whose expenditure was summed from the work plan. */
   derivedExpenditure: (endDate: string, periods: string) => string;
+  /** The note under a financial table whose Budget is read per component from a matrix or a line-item budget. */
+  budgetPerComponent: (source: string) => string;
+  /** Where Expenditure came from when the budget has none: another table, or none at all. */
+  expenditureFrom: (source: string) => string;
+  spentFromReport: (source: string, endDate: string, periods: string) => string;
+  noExpenditure: string;
   findingsHeader: string[];
   severity: Record<"error" | "warning" | "info", string>;
   noFindings: string;
@@ -54,6 +60,10 @@ const EN: PirLabels = {
   noWorkplan: "No work plan table was recognised in the input workbooks.",
   derivedExpenditure: (end, periods) =>
     `No budget table was recognised: Expenditure is the sum of the work plan's periods that end by ${end} (${periods}).`,
+  budgetPerComponent: (source) => `Budget per component as the budget table adds it up (${source}).`,
+  expenditureFrom: (source) => `Expenditure from ${source}.`,
+  spentFromReport: (source, end, periods) => `Expenditure: the periods of ${source} that end by ${end} (${periods}), added up.`,
+  noExpenditure: "No table in the input workbooks reports expenditure: the Expenditure column is left blank.",
   findingsHeader: ["Severity", "Rule", "Component", "Output", "Period", "Expected", "Actual", "Message", "Source"],
   severity: { error: "Error", warning: "Warning", info: "Info" },
   noFindings: "No findings: the tables hold together.",
@@ -84,6 +94,10 @@ const ES: PirLabels = {
   noWorkplan: "No se reconoció ninguna tabla de plan de trabajo en los libros.",
   derivedExpenditure: (end, periods) =>
     `No se reconoció una tabla de presupuesto: el Gasto es la suma de los períodos del plan de trabajo que terminan a más tardar el ${end} (${periods}).`,
+  budgetPerComponent: (source) => `Presupuesto por componente según los totales de la tabla de presupuesto (${source}).`,
+  expenditureFrom: (source) => `Gasto tomado de ${source}.`,
+  spentFromReport: (source, end, periods) => `Gasto: suma de los períodos de ${source} que terminan a más tardar el ${end} (${periods}).`,
+  noExpenditure: "Ninguna tabla de los libros informa el gasto: la columna Gasto queda en blanco.",
   findingsHeader: ["Severidad", "Regla", "Componente", "Producto", "Período", "Esperado", "Real", "Mensaje", "Origen"],
   severity: { error: "Error", warning: "Advertencia", info: "Información" },
   noFindings: "Sin hallazgos: las tablas son coherentes.",

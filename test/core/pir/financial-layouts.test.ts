@@ -1,0 +1,88 @@
+/**
+ * The PIR financial table (VIII.3) from budgets of every layout: an Annex E
+ * matrix and a UNDP TBWP give Budget per component from their totals, a
+ * UNEP budget by object of expenditure its top-level groups; expenditure
+ * comes from whichever table reports it.
+ */
+import { join } from "path";
+import { checkWorkbooks } from "../../../src/core/check";
+import type { WorkbookGrid } from "../../../src/core/grid";
+import { buildPirWorkbook } from "../../../src/core/pir/build";
+import { parseSettings } from "../../../src/core/settings";
+import { readWorkbookFile } from "../../../src/xlsx/read-file";
+import { sheet } from "../recognizers/grid-helpers";
+import { rowLabelled, rowValues } from "./sheet-query";
+
+const GENERATED = join(__dirname, "..", "..", "fixtures", "generated");
+
+async function fixture(name: string): Promise<WorkbookGrid> {
+  return { ...(await readWorkbookFile(join(GENERATED, name))), file: name };
+}
+
+function financial(grids: WorkbookGrid[], language: "en" | "es" = "en") {
+  const settings = parseSettings({ period: "FY22", language });
+  const pir = buildPirWorkbook(checkWorkbooks(grids, settings), settings).sheets[0];
+  const top = rowLabelled(pir, language === "es" ? "Componentes del proyecto" : "Project components") + 2;
+  const end = rowLabelled(pir, "Total (USD)");
+  const rows = [];
+  for (let r = top; r <= end + 2; r++) rows.push(rowValues(pir, r, 0, 2));
+  return { pir, rows, top };
+}
+
+test("Annex E: each component's column at the Grand Total row; no expenditure anywhere, said so", async () => {
+  const { rows } = financial([await fixture("gef-annex-e.xlsx")]);
+  expect(rows).toEqual([
+    ["Component 1", 270000, null],
+    ["Component 2", 400000, null],
+    ["Component 3", 240000, null],
+    ["Monitoring and evaluation", 60000, null],
+    ["Project management (PMC)", 60000, null],
+    ["Total (USD)", 1030000, null],
+    ["Budget per component as the budget table adds it up (gef-annex-e.xlsx › Annex E!A4:J15).", null, null],
+    ["No table in the input workbooks reports expenditure: the Expenditure column is left blank.", null, null],
+  ]);
+});
+
+test("TBWP: each 'Total Outcome' row; expenditure from a report's years that ended", async () => {
+  const report = sheet("CDR", [
+    ["Combined expenditure report"],
+    [],
+    ["Outcome", "2020", "2021", "2022"],
+    ["Component 1", 100000, 150000, 90000],
+    ["Component 2", 200000, 300000, 100000],
+    ["Component 3", 10000, 20000, 5000],
+    ["Project management", 20000, 25000, 10000],
+    ["Total", 330000, 495000, 205000],
+  ]);
+  const grids = [await fixture("undp-tbwp.xlsx"), { file: "cdr.xlsx", sheets: [report] }];
+  const { rows } = financial(grids);
+  expect(rows).toEqual([
+    ["Component 1", 490000, 250000],
+    ["Component 2", 1410000, 500000],
+    ["Component 3", 105000, 30000],
+    ["Project management (PMC)", 90000, 45000],
+    ["Total (USD)", 2095000, 825000],
+    ["Budget per component as the budget table adds it up (undp-tbwp.xlsx › TBWP!A7:K22).", null, null],
+    ["Expenditure: the periods of cdr.xlsx › CDR!A3:D8 that end by 30 June 2022 (2020 – 2021), added up.", null, null],
+  ]);
+});
+
+test("UNEP budget lines: the top-level groups, named by the heading that opens them, in Spanish too", async () => {
+  const { rows } = financial([await fixture("unep-by-year.xlsx")], "es");
+  expect(rows.slice(0, 5)).toEqual([
+    ["PROJECT PERSONNEL COMPONENT", 203000, null],
+    ["SUB-CONTRACT COMPONENT", 140000, null],
+    ["TRAINING COMPONENT", 60000, null],
+    ["MISCELLANEOUS COMPONENT", 35000, null],
+    ["Total (USD)", 438000, null],
+  ]);
+  expect(rows[6][0]).toBe("Ninguna tabla de los libros informa el gasto: la columna Gasto queda en blanco.");
+});
+
+test("a finding on a component's budget marks its row of the PIR table", async () => {
+  const { pir } = financial([await fixture("gef-annex-e-defects.xlsx")]);
+  const row = rowLabelled(pir, "Component 2");
+  const budget = pir.cells.find((c) => c.row === row && c.col === 1)!;
+  expect(budget.style?.fill).toBe("error");
+  expect(budget.note).toMatch(/^sum\.total: Total, Component 2: the row shows 402,000\.00/);
+});
