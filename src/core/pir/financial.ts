@@ -170,7 +170,7 @@ function writeFromComponents(ctx: FinancialContext, top: number, table: Table, t
   // The budget's own grand total is the source of our Total's budget: a finding about it shows there.
   const sourceTotal = tableTotal(table);
   if (sourceTotal?.cell && targets.financialTotal) targets.addSource(table.file, table.sheet, sourceTotal.cell, targets.financialTotal.budget);
-  const notes = [labels.budgetPerComponent(tableSource(table))];
+  const notes = [labels.budgetPerComponent];
   if (!spentSource) notes.push(labels.noExpenditure);
   else if (spentSource.periods.length === 0) notes.push(labels.expenditureFrom(tableSource(spentSource.table)));
   else {

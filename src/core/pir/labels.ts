@@ -27,7 +27,7 @@ export interface PirLabels {
   /** The note under a financial table whose expenditure was summed from the work plan. */
   derivedExpenditure: (endDate: string, periods: string) => string;
   /** The note under a financial table whose Budget is read per component from a matrix or a line-item budget. */
-  budgetPerComponent: (source: string) => string;
+  budgetPerComponent: string;
   /** Where Expenditure came from when the budget has none: another table, or none at all. */
   expenditureFrom: (source: string) => string;
   spentFromReport: (source: string, endDate: string, periods: string) => string;
@@ -60,7 +60,7 @@ const EN: PirLabels = {
   noWorkplan: "No work plan table was recognised in the input workbooks.",
   derivedExpenditure: (end, periods) =>
     `No budget table was recognised: Expenditure is the sum of the work plan's periods that end by ${end} (${periods}).`,
-  budgetPerComponent: (source) => `Budget per component as the budget table adds it up (${source}).`,
+  budgetPerComponent: "Budget per component: the totals the budget table gives each component.",
   expenditureFrom: (source) => `Expenditure from ${source}.`,
   spentFromReport: (source, end, periods) => `Expenditure: the periods of ${source} that end by ${end} (${periods}), added up.`,
   noExpenditure: "No table in the input workbooks reports expenditure: the Expenditure column is left blank.",
@@ -94,7 +94,7 @@ const ES: PirLabels = {
   noWorkplan: "No se reconoció ninguna tabla de plan de trabajo en los libros.",
   derivedExpenditure: (end, periods) =>
     `No se reconoció una tabla de presupuesto: el Gasto es la suma de los períodos del plan de trabajo que terminan a más tardar el ${end} (${periods}).`,
-  budgetPerComponent: (source) => `Presupuesto por componente según los totales de la tabla de presupuesto (${source}).`,
+  budgetPerComponent: "Presupuesto por componente: los totales que la tabla de presupuesto da a cada componente.",
   expenditureFrom: (source) => `Gasto tomado de ${source}.`,
   spentFromReport: (source, end, periods) => `Gasto: suma de los períodos de ${source} que terminan a más tardar el ${end} (${periods}).`,
   noExpenditure: "Ninguna tabla de los libros informa el gasto: la columna Gasto queda en blanco.",

@@ -38,7 +38,7 @@ test("Annex E: each component's column at the Grand Total row; no expenditure an
     ["Monitoring and evaluation", 60000, null],
     ["Project management (PMC)", 60000, null],
     ["Total (USD)", 1030000, null],
-    ["Budget per component as the budget table adds it up (gef-annex-e.xlsx › Annex E!A4:J15).", null, null],
+    ["Budget per component: the totals the budget table gives each component.", null, null],
     ["No table in the input workbooks reports expenditure: the Expenditure column is left blank.", null, null],
   ]);
 });
@@ -62,7 +62,7 @@ test("TBWP: each 'Total Outcome' row; expenditure from a report's years that end
     ["Component 3", 105000, 30000],
     ["Project management (PMC)", 90000, 45000],
     ["Total (USD)", 2095000, 825000],
-    ["Budget per component as the budget table adds it up (undp-tbwp.xlsx › TBWP!A7:K22).", null, null],
+    ["Budget per component: the totals the budget table gives each component.", null, null],
     ["Expenditure: the periods of cdr.xlsx › CDR!A3:D8 that end by 30 June 2022 (2020 – 2021), added up.", null, null],
   ]);
 });
