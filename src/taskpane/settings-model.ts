@@ -9,18 +9,30 @@ export interface SettingsValues {
   /** "FY22"; "" for automatic: the period a table's title names, else the fiscal year that ended last. */
   period: string;
   tolerance: number;
-  /** 0.05 = 5 % */
-  pmcCap: number;
+  /** 0.05 = 5 %; null for GEF's rule by project size (5 % above USD 2 million, else 10 %). */
+  pmcCap: number | null;
+  /** What the cap is a share of: the GEF sub-total without PMC (GEF's rule) or the whole budget. */
+  pmcBase: "subtotal" | "total";
+  /** The GEF grant in USD; null to read it from the workbook ("GEF Project Financing"). */
+  gefGrant: number | null;
   language: Language;
 }
 
 export function defaultSettings(): SettingsValues {
-  return { period: "", tolerance: 0.5, pmcCap: 0.05, language: "en" };
+  return { period: "", tolerance: 0.5, pmcCap: null, pmcBase: "subtotal", gefGrant: null, language: "en" };
+}
+
+/** The engine's input for the form's values: what is automatic is left out, for the engine to decide. */
+function inputOf(values: SettingsValues): SettingsInput {
+  const input: SettingsInput = { period: values.period || undefined, tolerance: values.tolerance, pmcBase: values.pmcBase, language: values.language };
+  if (values.pmcCap !== null) input.pmcCap = values.pmcCap;
+  if (values.gefGrant !== null) input.gefGrant = values.gefGrant;
+  return input;
 }
 
 /** The engine's settings for the form's values: an automatic period is left for the engine to find. */
 export function engineSettings(values: SettingsValues, today: Date): Settings {
-  return parseSettings({ ...values, period: values.period || undefined }, today);
+  return parseSettings(inputOf(values), today);
 }
 
 /**
@@ -38,15 +50,23 @@ export function settingsFromStored(stored: unknown): SettingsValues {
   if (tolerance.success) values.tolerance = tolerance.data;
   const pmcCap = shape.pmcCap.safeParse(s.pmcCap);
   if (pmcCap.success && pmcCap.data !== undefined) values.pmcCap = pmcCap.data;
+  const pmcBase = shape.pmcBase.safeParse(s.pmcBase);
+  if (pmcBase.success) values.pmcBase = pmcBase.data;
+  const gefGrant = shape.gefGrant.safeParse(s.gefGrant);
+  if (gefGrant.success && gefGrant.data !== undefined) values.gefGrant = gefGrant.data;
   const language = shape.language.safeParse(s.language);
   if (language.success) values.language = language.data;
   return values;
 }
 
-/** Null when the value is out of range (the form then keeps the last good value). */
+/** What to store for the form's values; null when one is out of range (the form then keeps the last good value). */
 export function validSettings(values: SettingsValues): SettingsInput | null {
-  const parsed = settingsInputSchema.safeParse({ ...values, period: values.period || undefined });
-  return parsed.success ? values : null;
+  const input = inputOf(values);
+  const parsed = settingsInputSchema.safeParse(input);
+  if (!parsed.success) return null;
+  // Stored as given: an automatic period stays automatic.
+  if (input.period === undefined) delete input.period;
+  return input;
 }
 
 /**

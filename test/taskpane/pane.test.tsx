@@ -106,4 +106,40 @@ describe("the task pane, rendered", () => {
     expect(findingButton(/Componente 1: el gasto 242\.717,56/, SPANISH_REGION).textContent).toContain("Esperado 235.000,00");
     expect(host.saved.at(-1)).toMatchObject({ language: "es", period: "FY22" });
   });
+
+  it("sets the PMC cap by GEF's rule or by hand, its base, and the GEF grant; the findings follow", async () => {
+    const { host, session } = await renderExcelPane();
+    fireEvent.click(document.getElementById("pane-tab-settings")!);
+    const rule = screen.getByTestId("pmc-rule") as HTMLSelectElement;
+    expect(rule.value).toBe("gef");
+    expect(screen.queryByTestId("pmc-cap")).toBeNull();
+    const capFindings = () => session.getState().report!.findings.filter((f) => f.rule === "cap.pmc").length;
+    expect(capFindings()).toBe(0);
+    await act(async () => {
+      fireEvent.change(rule, { target: { value: "custom" } });
+    });
+    const cap = screen.getByTestId("pmc-cap") as HTMLInputElement;
+    expect(cap.value).toBe("5");
+    // PMC is 4.74 % of the total: a 2 % cap of the whole budget makes it a finding in each table.
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("pmc-base"), { target: { value: "total" } });
+      fireEvent.change(cap, { target: { value: "2" } });
+    });
+    expect(capFindings()).toBe(2);
+    expect(host.saved.at(-1)).toMatchObject({ pmcCap: 0.02, pmcBase: "total" });
+    // A grant the budget does not add up to.
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("gef-grant"), { target: { value: "4114400" } });
+    });
+    expect(session.getState().report!.findings.filter((f) => f.rule === "grant.total").length).toBeGreaterThan(0);
+    expect(host.saved.at(-1)).toMatchObject({ gefGrant: 4_114_400 });
+    // Emptied, the grant is read from the workbook again; a cap back to GEF's rule is not stored.
+    await act(async () => {
+      fireEvent.change(screen.getByTestId("gef-grant"), { target: { value: "" } });
+      fireEvent.change(rule, { target: { value: "gef" } });
+    });
+    expect(host.saved.at(-1)).not.toHaveProperty("gefGrant");
+    expect(host.saved.at(-1)).not.toHaveProperty("pmcCap");
+    expect(capFindings()).toBe(0);
+  });
 });

@@ -53,9 +53,9 @@ describe("the pane's session in file mode", () => {
     await session.addFiles([exampleFile("peru-sizd-workplan.xlsx"), exampleFile("peru-sizd-budget.xlsx")]);
     await session.updateSettings({ language: "es" });
     expect(session.getState().report!.findings[0].message).toMatch(/presupuesto|gasto/);
-    expect(JSON.parse(storage.get("pir-budget-check.settings")!)).toEqual({ period: "FY22", tolerance: 0.5, pmcCap: 0.05, language: "es" });
+    expect(JSON.parse(storage.get("pir-budget-check.settings")!)).toEqual({ period: "FY22", tolerance: 0.5, pmcBase: "subtotal", language: "es" });
     await session.updateSettings({ pmcCap: 7 });
-    expect(session.getState().settings.pmcCap).toBe(0.05);
+    expect(session.getState().settings.pmcCap).toBeNull();
     // A 2 % cap makes PMC (4.74 % of the total) a finding, in each table.
     await session.updateSettings({ pmcCap: 0.02 });
     expect(session.getState().report!.findings.filter((f) => f.rule === "cap.pmc").map((f) => f.cell)).toEqual(["B10", "C21"]);

@@ -4,28 +4,34 @@ const nov2026 = new Date("2026-11-24T00:00:00Z");
 
 describe("settings as the pane keeps them", () => {
   it("default to an automatic period: the one a table's title names, else the fiscal year that ended last", () => {
-    expect(defaultSettings()).toEqual({ period: "", tolerance: 0.5, pmcCap: 0.05, language: "en" });
+    expect(defaultSettings()).toEqual({ period: "", tolerance: 0.5, pmcCap: null, pmcBase: "subtotal", gefGrant: null, language: "en" });
     expect(engineSettings(defaultSettings(), nov2026)).toMatchObject({ period: { label: "FY26" }, periodSource: "default" });
     const june = new Date("2026-06-30T12:00:00Z");
     expect(engineSettings(defaultSettings(), june).period.label).toBe("FY25");
   });
 
   it("keep each stored field that validates and drop the ones that do not", () => {
-    expect(settingsFromStored({ period: "fy 2022", tolerance: 2, pmcCap: 0.1, language: "es" })).toEqual({
+    expect(settingsFromStored({ period: "fy 2022", tolerance: 2, pmcCap: 0.1, pmcBase: "total", gefGrant: 1_500_000, language: "es" })).toEqual({
       period: "FY22",
       tolerance: 2,
       pmcCap: 0.1,
+      pmcBase: "total",
+      gefGrant: 1_500_000,
       language: "es",
     });
-    expect(settingsFromStored({ period: "2022", tolerance: -1, pmcCap: 5, language: "fr" })).toEqual(defaultSettings());
+    expect(settingsFromStored({ period: "2022", tolerance: -1, pmcCap: 5, pmcBase: "half", gefGrant: -3, language: "fr" })).toEqual(defaultSettings());
     expect(settingsFromStored("garbage")).toEqual(defaultSettings());
     expect(settingsFromStored(null)).toEqual(defaultSettings());
   });
 
   it("refuse out-of-range values from the form", () => {
     const ok = defaultSettings();
-    expect(validSettings(ok)).toEqual(ok);
+    // What is automatic is not stored: the period, the cap by project size, the grant read from the workbook.
+    expect(validSettings(ok)).toEqual({ tolerance: 0.5, pmcBase: "subtotal", language: "en" });
+    expect(validSettings({ ...ok, pmcCap: 0.07, gefGrant: 900_000 })).toEqual({ tolerance: 0.5, pmcCap: 0.07, pmcBase: "subtotal", gefGrant: 900_000, language: "en" });
+    expect(settingsFromStored(validSettings({ ...ok, pmcCap: 0.07 }))).toEqual({ ...ok, pmcCap: 0.07 });
     expect(validSettings({ ...ok, pmcCap: 1.5 })).toBeNull();
+    expect(validSettings({ ...ok, gefGrant: 0 })).toBeNull();
     expect(validSettings({ ...ok, tolerance: Number.NaN })).toBeNull();
     expect(validSettings({ ...ok, period: "FY1" })).toBeNull();
   });

@@ -1,5 +1,6 @@
 /**
- * Reporting period, tolerance, PMC cap and language. Every change is checked,
+ * Reporting period, tolerance, PMC cap (GEF's rule by project size, or a
+ * share the user sets) and its base, the GEF grant, and language. Every change is checked,
  * applied at once (the findings follow) and remembered: with the workbook in
  * Excel, in this browser in file mode.
  */
@@ -15,22 +16,28 @@ const useStyles = makeStyles({
   quiet: { color: tokens.colorNeutralForeground3 },
 });
 
-/** A number field that keeps what the user types until it is a valid value. */
+/** A number field that keeps what the user types until it is a valid value; an optional one may be left empty (null). */
 function NumberField(props: {
   label: string;
   hint: string;
-  value: number;
+  value: number | null;
   min: number;
   max: number;
   step: number;
   unit?: string;
-  onValid(value: number): void;
+  optional?: boolean;
+  testId?: string;
+  onValid(value: number | null): void;
 }) {
   const { t } = usePane();
   const [draft, setDraft] = useState<string | null>(null);
-  const text = draft ?? String(props.value);
-  const parsed = Number(text.replace(",", "."));
-  const valid = text.trim() !== "" && Number.isFinite(parsed) && parsed >= props.min && parsed <= props.max;
+  const text = draft ?? (props.value === null ? "" : String(props.value));
+  const read = (raw: string): { ok: boolean; value: number | null } => {
+    if (raw.trim() === "") return { ok: !!props.optional, value: null };
+    const n = Number(raw.replace(",", "."));
+    return { ok: Number.isFinite(n) && n >= props.min && n <= props.max, value: n };
+  };
+  const valid = read(text).ok;
   return (
     <Field
       label={props.label}
@@ -46,10 +53,11 @@ function NumberField(props: {
         step={props.step}
         value={text}
         contentAfter={props.unit ? <span aria-hidden>{props.unit}</span> : undefined}
+        data-testid={props.testId}
         onChange={(_, data) => {
           setDraft(data.value);
-          const n = Number(data.value.replace(",", "."));
-          if (data.value.trim() !== "" && Number.isFinite(n) && n >= props.min && n <= props.max) props.onValid(n);
+          const next = read(data.value);
+          if (next.ok) props.onValid(next.value);
         }}
         onBlur={() => {
           if (valid) setDraft(null);
@@ -91,17 +99,47 @@ export function SettingsPanel() {
         min={0}
         max={1_000_000}
         step={0.5}
-        onValid={(tolerance) => void session.updateSettings({ tolerance })}
+        onValid={(tolerance) => void session.updateSettings({ tolerance: tolerance ?? 0 })}
       />
+      <Field label={t.pmcCap} hint={t.pmcCapHint}>
+        <Select
+          value={s.pmcCap === null ? "gef" : "custom"}
+          onChange={(_, data) => void session.updateSettings({ pmcCap: data.value === "gef" ? null : 0.05 })}
+          data-testid="pmc-rule"
+        >
+          <option value="gef">{t.pmcCapBySize}</option>
+          <option value="custom">{t.pmcCapCustom}</option>
+        </Select>
+      </Field>
+      {s.pmcCap !== null && (
+        <NumberField
+          label={t.pmcCapShare}
+          hint={t.pmcCapShareHint}
+          value={Math.round(s.pmcCap * 10_000) / 100}
+          min={0}
+          max={100}
+          step={1}
+          unit="%"
+          testId="pmc-cap"
+          onValid={(percent) => void session.updateSettings({ pmcCap: (percent ?? 0) / 100 })}
+        />
+      )}
+      <Field label={t.pmcBase}>
+        <Select value={s.pmcBase} onChange={(_, data) => void session.updateSettings({ pmcBase: data.value as "subtotal" | "total" })} data-testid="pmc-base">
+          <option value="subtotal">{t.pmcBaseSubtotal}</option>
+          <option value="total">{t.pmcBaseTotal}</option>
+        </Select>
+      </Field>
       <NumberField
-        label={t.pmcCap}
-        hint={t.pmcCapHint}
-        value={Math.round(s.pmcCap * 10_000) / 100}
-        min={0}
-        max={100}
-        step={1}
-        unit="%"
-        onValid={(percent) => void session.updateSettings({ pmcCap: percent / 100 })}
+        label={t.gefGrant}
+        hint={t.gefGrantHint}
+        value={s.gefGrant}
+        min={1}
+        max={1e12}
+        step={1000}
+        optional
+        testId="gef-grant"
+        onValid={(gefGrant) => void session.updateSettings({ gefGrant })}
       />
       <Field label={t.language}>
         <Select value={s.language} onChange={(_, data) => void session.updateSettings({ language: data.value as Language })} data-testid="language">
