@@ -10,18 +10,33 @@ import { rangeAddress, address, type BorderWeight, type CellStyle, type SheetCel
 export type WriteValue = string | number | null;
 
 /**
- * Every string is written with a leading apostrophe. `range.values` takes a
- * string the way Excel takes typed input ("If the value starts with a plus,
- * minus, or equal sign, Excel interprets this value as a formula", the
- * Range.values reference; and "29.96", "15-Feb", "TRUE" become numbers, dates,
- * booleans). The apostrophe is Excel's own "this is text" prefix: it is not
- * part of the stored value (values, text and formulas read it back without it,
- * office-js issue #6687) and leaves the cell's number format alone. The
- * alternative, a "@" number format set before the value, would change the
- * cell's format and would have to come before the values, and we write all
- * values before all formats. A string that itself starts with an apostrophe
- * keeps it: only the first one is taken as the prefix.
+ * How a described string goes into a cell. `range.values` takes a string the
+ * way Excel takes typed input: "If the value starts with a plus, minus, or
+ * equal sign, Excel interprets this value as a formula" (the Range.values
+ * reference), and "2018", "15-Feb", "TRUE" become a number, a date, a boolean.
+ *   - A whole number as text, without a leading zero ("2018", "1": years and
+ *     component numbers) is written as the number it is, shown with the "0"
+ *     format: no "number stored as text" warning in Excel.
+ *   - Any other string is text: its cell gets the "@" (Text) number format,
+ *     set in the request before the values, so Excel keeps "0075", "TRUE" or
+ *     "1.10" as typed. A string that starts like a formula (=, +, -, @, a tab
+ *     or a line break, after blanks) or with an apostrophe is written after
+ *     an apostrophe as well, Excel's own "this is text" prefix, which is not
+ *     part of the stored value (office-js issue #6687): so nothing is ever a
+ *     formula, whatever the host makes of "@".
  */
+export type CellWrite = { value: number; numFmt: string } | { value: string; numFmt: "@" };
+
+export const TEXT_FORMAT = "@";
+const WHOLE_NUMBER = /^(0|[1-9]\d{0,14})$/;
+const FORMULA_LIKE = /^[\s]*[=+\-@]|^[\t\r\n]|^'/;
+
+export function cellWrite(s: string, numFmt?: string): CellWrite {
+  if (WHOLE_NUMBER.test(s)) return { value: Number(s), numFmt: numFmt && numFmt !== TEXT_FORMAT ? numFmt : "0" };
+  return { value: FORMULA_LIKE.test(s) ? asText(s) : s, numFmt: TEXT_FORMAT };
+}
+
+/** Excel's "this is text" prefix: only the first apostrophe is taken as the prefix. */
 export function asText(s: string): string {
   return `'${s}`;
 }
@@ -53,22 +68,38 @@ function emptyMatrix<T>(rect: Rect): (T | null)[][] {
   return Array.from({ length: rect.bottom - rect.top + 1 }, () => new Array<T | null>(rect.right - rect.left + 1).fill(null));
 }
 
-/** The sheet's values as one array over `sheetRect`; strings protected by `asText`. */
+/** The sheet's values as one array over `sheetRect`, strings as `cellWrite` says. */
 export function valueMatrix(sheet: SheetDescription, rect: Rect): WriteValue[][] {
   const m = emptyMatrix<string | number>(rect);
   for (const c of sheet.cells) {
     if (c.value === null) continue;
-    m[c.row - rect.top][c.col - rect.left] = typeof c.value === "string" ? asText(c.value) : c.value;
+    m[c.row - rect.top][c.col - rect.left] = typeof c.value === "string" ? cellWrite(c.value, c.style?.numFmt).value : c.value;
   }
   return m;
 }
 
-/** The number formats as one array, or null when no cell has one. */
+/**
+ * The number formats as one array: the described ones, "@" for text and "0"
+ * for whole numbers written from text (see `cellWrite`); null when no cell
+ * needs one. Sent before the values.
+ */
 export function numberFormatMatrix(sheet: SheetDescription, rect: Rect): (string | null)[][] | null {
-  if (!sheet.cells.some((c) => c.style?.numFmt)) return null;
   const m = emptyMatrix<string>(rect);
-  for (const c of sheet.cells) if (c.style?.numFmt) m[c.row - rect.top][c.col - rect.left] = c.style.numFmt;
-  return m;
+  let any = false;
+  for (const c of sheet.cells) {
+    const numFmt = typeof c.value === "string" ? cellWrite(c.value, c.style?.numFmt).numFmt : c.style?.numFmt;
+    if (!numFmt) continue;
+    m[c.row - rect.top][c.col - rect.left] = numFmt;
+    any = true;
+  }
+  return any ? m : null;
+}
+
+/** Excel's tallest row, in points: `format.rowHeight` refuses more. */
+export const MAX_ROW_HEIGHT_POINTS = 409;
+
+export function clampRowHeight(points: number): number {
+  return Math.min(MAX_ROW_HEIGHT_POINTS, Math.max(0, points));
 }
 
 /** A style without its number format (that goes in the matrix), with the writers' default top alignment. */

@@ -6,7 +6,7 @@ import { PALETTE, type CellBorder, type SheetDescription, type WorkbookDescripti
 import { parseSettings } from "../../src/core/settings";
 import { readWorkbookGrid } from "../../src/excel/read";
 import { chooseNames, writePirWorkbook } from "../../src/excel/write";
-import { charactersToPoints } from "../../src/excel/write-plan";
+import { MAX_ROW_HEIGHT_POINTS, charactersToPoints } from "../../src/excel/write-plan";
 import { FIVE_MB, type FakeExcel } from "./helpers/fake-excel";
 import { type FakeSheet, hasValue, newSheet, parseRect, peekCell, rectA1, snapshotSheet } from "./helpers/fake-model";
 import { fakeExcelFromGrids } from "./helpers/mock-workbook";
@@ -70,19 +70,28 @@ const hex = (argb: string) => `#${argb.slice(-6)}`;
 const ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
 const VALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 
+/** What a described cell becomes: whole numbers given as text are numbers shown with "0", other text is text in a "@" cell. */
+function expectedCell(c: SheetDescription["cells"][number]): { value: string | number; numberFormat: string } {
+  if (typeof c.value === "string") {
+    return /^(0|[1-9]\d{0,14})$/.test(c.value) ? { value: Number(c.value), numberFormat: c.style?.numFmt ?? "0" } : { value: c.value, numberFormat: "@" };
+  }
+  return { value: c.value ?? "", numberFormat: c.style?.numFmt ?? "General" };
+}
+
 /** Every value, format, merge, width, height, pane, note and filter of the description, found in the fake sheet. */
 function expectWritten(s: FakeSheet, desc: SheetDescription): void {
   const described = new Set(desc.cells.map((c) => `${c.row},${c.col}`));
   for (const c of desc.cells) {
     const cell = peekCell(s, c.row, c.col);
+    const want = expectedCell(c);
     expect({ at: rectA1({ top: c.row, left: c.col, bottom: c.row, right: c.col }), value: cell?.value ?? "", formula: cell?.formula }).toEqual({
       at: rectA1({ top: c.row, left: c.col, bottom: c.row, right: c.col }),
-      value: c.value ?? "",
+      value: want.value,
       formula: undefined,
     });
     const f = cell!.format;
     const st = c.style;
-    expect(cell!.numberFormat).toBe(st?.numFmt ?? "General");
+    expect(cell!.numberFormat).toBe(c.value === null ? (st?.numFmt ?? "General") : want.numberFormat);
     expect(f.fontName).toBe("Calibri");
     expect(Boolean(f.bold)).toBe(Boolean(st?.bold));
     expect(Boolean(f.italic)).toBe(Boolean(st?.italic));
@@ -99,7 +108,7 @@ function expectWritten(s: FakeSheet, desc: SheetDescription): void {
   expect(s.merges).toEqual(desc.merges);
   desc.columnWidths.forEach((w, col) => expect(s.columnWidths.get(col)).toBe(charactersToPoints(w)));
   expect(s.columnWidths.size).toBe(desc.columnWidths.length);
-  expect([...s.rowHeights.entries()].sort((a, b) => a[0] - b[0])).toEqual((desc.rowHeights ?? []).map((h) => [h.row, h.height]));
+  expect([...s.rowHeights.entries()].sort((a, b) => a[0] - b[0])).toEqual((desc.rowHeights ?? []).map((h) => [h.row, Math.min(h.height, MAX_ROW_HEIGHT_POINTS)]));
   expect(s.frozen).toEqual(desc.frozen && (desc.frozen.rows || desc.frozen.cols) ? desc.frozen : undefined);
   const notes = desc.cells.filter((c) => c.note).map((c) => [rectA1({ top: c.row, left: c.col, bottom: c.row, right: c.col }), c.note]);
   expect([...s.notes.entries()].sort()).toEqual(notes.sort());
@@ -108,12 +117,12 @@ function expectWritten(s: FakeSheet, desc: SheetDescription): void {
 }
 
 describe("writePirWorkbook with the seed's PIR description", () => {
-  test("two syncs, every described value and format in place, the user's sheet untouched", async () => {
+  test("three syncs (sheets, everything into temporary sheets, the swap), every described value and format in place, the user's sheet untouched", async () => {
     const fake = openWorkplan();
     const before = fake.state.sheets.map(snapshotSheet);
     const names = await write(fake, pir);
     expect(names).toEqual(["PIR tables", "Findings"]);
-    expect(fake.syncs).toHaveLength(2);
+    expect(fake.syncs).toHaveLength(3);
     for (const s of fake.syncs) expect(s.requestBytes).toBeLessThan(FIVE_MB);
     expect(fake.state.sheets.map((s) => s.name)).toEqual(["Work plan", "PIR tables", "Findings"]);
     expect(snapshotSheet(fake.state.sheets[0])).toEqual(before[0]);
@@ -146,7 +155,7 @@ describe("writePirWorkbook with the seed's PIR description", () => {
     expectWritten(sheet(fake, "PIR tables (3)"), pir.sheets[0]);
   });
 
-  test("replace deletes the earlier PIR sheets and writes new ones, in two syncs", async () => {
+  test("replace deletes the earlier PIR sheets and writes new ones, in four syncs", async () => {
     const fake = openWorkplan();
     await write(fake, pir);
     const workplan = snapshotSheet(fake.state.sheets[0]);
@@ -154,7 +163,7 @@ describe("writePirWorkbook with the seed's PIR description", () => {
     pirSheet.cells.set("99,0", { value: "left over", numberFormat: "General", format: { borders: {} } });
     fake.resetSyncs();
     expect(await write(fake, pir, { existing: "replace" })).toEqual(["PIR tables", "Findings"]);
-    expect(fake.syncs).toHaveLength(2);
+    expect(fake.syncs).toHaveLength(4);
     expect(fake.state.sheets.map((s) => s.name)).toEqual(["Work plan", "PIR tables", "Findings"]);
     expect(peekCell(sheet(fake, "PIR tables"), 99, 0)).toBeUndefined();
     expectWritten(sheet(fake, "PIR tables"), pir.sheets[0]);
@@ -168,7 +177,7 @@ describe("writePirWorkbook with the seed's PIR description", () => {
     expect(s.notes.size).toBe(0);
     expect(s.frozen).toBeUndefined();
     expect(sheet(fake, "Findings").autoFilter).toBeUndefined();
-    for (const c of pir.sheets[0].cells) expect(peekCell(s, c.row, c.col)?.value ?? "").toBe(c.value ?? "");
+    for (const c of pir.sheets[0].cells) expect(peekCell(s, c.row, c.col)?.value ?? "").toBe(expectedCell(c).value);
     expect(s.merges).toEqual(pir.sheets[0].merges);
   });
 });
@@ -236,5 +245,136 @@ describe("chooseNames", () => {
     const long = "A".repeat(31);
     expect(chooseNames([long], [long], "rename").names).toEqual([`${"A".repeat(27)} (2)`]);
     expect(chooseNames(["PIR tables", "Findings"], ["PIR Tables", "Budget"], "replace")).toEqual({ names: ["PIR tables", "Findings"], replaced: ["PIR Tables"] });
+  });
+});
+
+describe("numbers stored as text, and text that must stay text", () => {
+  const desc: WorkbookDescription = {
+    sheets: [
+      {
+        name: "Kinds",
+        cells: [
+          { row: 0, col: 0, value: "2018" },
+          { row: 0, col: 1, value: "1" },
+          { row: 0, col: 2, value: "0075" },
+          { row: 0, col: 3, value: "1.10" },
+          { row: 0, col: 4, value: "=HYPERLINK(\"http://x\")" },
+          { row: 0, col: 5, value: "2022", style: { numFmt: "#,##0" } },
+          { row: 0, col: 6, value: 1500.5, style: { numFmt: "#,##0.00" } },
+          { row: 0, col: 7, value: "Output 1.1.1" },
+        ],
+        merges: [],
+        columnWidths: [],
+      },
+    ],
+  };
+
+  test("whole numbers given as text become numbers shown as typed; other text gets the '@' format before its value; nothing is a formula", async () => {
+    const fake = openWorkplan();
+    await write(fake, desc);
+    const s = sheet(fake, "Kinds");
+    const got = Array.from({ length: 8 }, (_, c) => {
+      const cell = peekCell(s, 0, c)!;
+      return [cell.value, cell.numberFormat, cell.formula];
+    });
+    expect(got).toEqual([
+      [2018, "0", undefined],
+      [1, "0", undefined],
+      ["0075", "@", undefined],
+      ["1.10", "@", undefined],
+      ["=HYPERLINK(\"http://x\")", "@", undefined],
+      [2022, "#,##0", undefined],
+      [1500.5, "#,##0.00", undefined],
+      ["Output 1.1.1", "@", undefined],
+    ]);
+    // The apostrophe only where the text starts like a formula: elsewhere no "number stored as text" flag.
+    expect(peekCell(s, 0, 4)!.quotePrefix).toBe(true);
+    expect([0, 1, 2, 3, 5, 7].map((c) => peekCell(s, 0, c)!.quotePrefix ?? false)).toEqual([false, false, false, false, false, false]);
+  });
+
+  test("the number formats go out before the values in the same request", async () => {
+    const fake = openWorkplan();
+    const order: string[] = [];
+    const enqueue = fake.enqueue.bind(fake);
+    fake.enqueue = (action, run) => {
+      if (action.name === "NumberFormat" || action.name === "Values") order.push(action.name);
+      enqueue(action, run);
+    };
+    await write(fake, desc);
+    expect(order).toEqual(["NumberFormat", "Values"]);
+  });
+});
+
+test("a row taller than Excel's 409 points is written at 409", async () => {
+  const desc: WorkbookDescription = {
+    sheets: [{ name: "Tall", cells: [{ row: 0, col: 0, value: "x" }, { row: 1, col: 0, value: "y" }], merges: [], columnWidths: [], rowHeights: [{ row: 0, height: 900 }, { row: 1, height: 30 }] }],
+  };
+  const fake = openWorkplan();
+  await write(fake, desc);
+  expect([...sheet(fake, "Tall").rowHeights.entries()]).toEqual([[0, 409], [1, 30]]);
+});
+
+test("replacing a very hidden 'PIR tables' sheet: it is made merely hidden, then deleted", async () => {
+  const fake = openWorkplan();
+  const old = newSheet("PIR tables", "VeryHidden");
+  old.cells.set("0,0", { value: "old", numberFormat: "General", format: { borders: {} } });
+  fake.state.sheets.push(old);
+  expect(await write(fake, pir, { existing: "replace" })).toEqual(["PIR tables", "Findings"]);
+  expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([["Work plan", "Visible"], ["PIR tables", "Visible"], ["Findings", "Visible"]]);
+  expectWritten(sheet(fake, "PIR tables"), pir.sheets[0]);
+});
+
+describe("a failed write leaves the workbook as it was", () => {
+  /** The open work plan, with an earlier PIR sheet (very hidden, to make the replace path longer) and a Findings sheet. */
+  function withEarlierSheets(): FakeExcel {
+    const fake = openWorkplan();
+    const oldPir = newSheet("PIR tables", "VeryHidden");
+    oldPir.cells.set("0,0", { value: "earlier PIR", numberFormat: "General", format: { borders: {} } });
+    const oldFindings = newSheet("Findings");
+    oldFindings.cells.set("0,0", { value: "earlier findings", numberFormat: "General", format: { borders: {} } });
+    fake.state.sheets.push(oldPir, oldFindings);
+    fake.state.activeSheet = "Work plan";
+    return fake;
+  }
+
+  for (const existing of ["replace", "rename"] as const) {
+    test(`${existing}: a failure at any action of any sync before the swap is done undoes everything`, async () => {
+      // A small request budget, so that the writing takes several syncs.
+      const options = { existing, maxRequestBytes: 60_000 };
+      const dry = withEarlierSheets();
+      await write(dry, pir, options);
+      const writeSyncs = dry.syncs.length - (existing === "replace" ? 1 : 0); // the last sync deletes the replaced sheets
+      expect(writeSyncs).toBeGreaterThan(4);
+      let cases = 0;
+      for (let sync = 1; sync <= writeSyncs; sync++) {
+        const actions = dry.syncs[sync - 1].operations;
+        // Every action of the first and last syncs (the sheet list, the swap); the first, middle and last of the others.
+        const at = sync === 1 || sync === writeSyncs ? [...Array(actions).keys()] : [0, Math.floor(actions / 2), actions - 1];
+        for (const action of at) {
+          const fake = withEarlierSheets();
+          const before = fake.state.sheets.map(snapshotSheet);
+          fake.failure = { sync, action };
+          await expect(write(fake, pir, options)).rejects.toThrow(/planned failure/);
+          expect({ sync, action, sheets: fake.state.sheets.map(snapshotSheet) }).toEqual({ sync, action, sheets: before });
+          cases++;
+        }
+      }
+      expect(cases).toBeGreaterThan(writeSyncs);
+    });
+  }
+
+  test("when the replaced sheets cannot be deleted, the new ones stay and the error names what is left", async () => {
+    const dry = withEarlierSheets();
+    await write(dry, pir, { existing: "replace" });
+    const fake = withEarlierSheets();
+    fake.failure = { sync: dry.syncs.length, action: 2 };
+    const error = await write(fake, pir, { existing: "replace" }).catch((e: unknown) => e);
+    expect((error as Error).name).toBe("ReplacedSheetKeptError");
+    const left = (error as { kept: string[] }).kept;
+    expect(left.length).toBeGreaterThan(0);
+    expect((error as Error).message).toContain(`"${left[0]}" can be deleted by hand`);
+    expectWritten(sheet(fake, "PIR tables"), pir.sheets[0]);
+    expectWritten(sheet(fake, "Findings"), pir.sheets[1]);
+    for (const name of left) expect(sheet(fake, name)).toBeDefined();
   });
 });

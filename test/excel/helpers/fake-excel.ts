@@ -5,14 +5,21 @@
  * sync, no methods that return new ranges (getRange, getUsedRangeOrNullObject,
  * getMergedAreasOrNullObject), no conditional formats, and no count or size of
  * round trips. Like Office.js, this fake queues every operation and runs the
- * queue at `context.sync()`; a property read before it was loaded and synced
- * gives the mock's "Error, property was not loaded" string. Each sync is
- * recorded with estimated request and response bytes, and a sync above Excel
- * on the web's 5 MB fails with the RichApi error code Excel would give.
+ * queue at `context.sync()`; like the real runtime, a property read before it
+ * was loaded and synced throws PropertyNotLoaded, and so does `isNullObject`.
+ * Each sync is recorded with its request bytes, counted per object path and
+ * action as the real serializer counts them (fake-base.ts), and its response
+ * bytes; a sync above Excel on the web's 5 MB fails with the RichApi error code
+ * Excel would give. Like Excel, a batch is not a transaction: the actions
+ * before a failing one stay done.
  */
 import type { ApiSupport } from "../../../src/excel/api";
 import { type FakeWorkbookState, newSheet, parseRect } from "./fake-model";
-import { NOT_LOADED, RangeProxy, WorksheetProxy, json, richError } from "./fake-range";
+import {
+  ACTION_INSTANTIATE, ACTION_METHOD, ACTION_QUERY, type FakeAction, type FakePath, Loadable, NOT_LOADED, PATH_GLOBAL, PATH_INDEXER, PATH_METHOD,
+  json, propertyNotLoaded, requestBody, richError,
+} from "./fake-base";
+import { RangeProxy, WorksheetProxy } from "./fake-range";
 
 export { NOT_LOADED };
 
@@ -28,8 +35,13 @@ export interface SyncRecord {
 
 export type Outcome = { responseBytes: number; commit: () => void } | void;
 
-/** Bytes of the request for one operation besides its arguments. */
-const OPERATION_BYTES = 100;
+/** Makes a sync fail as Excel would: before its first action, or at its `action`-th action (0-based). */
+export interface PlannedFailure {
+  /** 1-based, counted over `syncs`. */
+  sync: number;
+  action?: number;
+  code?: string;
+}
 
 export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
@@ -37,17 +49,26 @@ export class FakeExcel {
   responseLimit = FIVE_MB;
   /** Changes what a range load returns (sheet, property, value → value): for answers Excel should never give. */
   tamper?: (sheet: string, property: string, value: unknown) => unknown;
+  /** A sync that will fail, for tests of what the code under test leaves behind. */
+  failure?: PlannedFailure;
   readonly context: { workbook: WorkbookProxy; sync(): Promise<void> };
-  private queue: Array<{ bytes: number; run: () => Outcome }> = [];
+  private queue: Array<{ action: FakeAction; run: () => Outcome }> = [];
   private readonly apiMinor: number;
+  private lastId = 0;
 
   constructor(
     readonly state: FakeWorkbookState,
     options: { api?: string } = {},
   ) {
     this.apiMinor = minor(options.api ?? "1.18");
-    const workbook = new WorkbookProxy(this);
+    const workbook = new WorkbookProxy(this, this.newPath(null, PATH_GLOBAL, ""));
     this.context = { workbook, sync: () => this.sync() };
+  }
+
+  nextId = (): number => ++this.lastId;
+
+  newPath(parent: FakePath | null, type: number, name: string, args?: unknown[]): FakePath {
+    return { id: this.nextId(), type, name, parent, args };
   }
 
   /** What Office.context.requirements.isSetSupported would say for this host. */
@@ -63,24 +84,32 @@ export class FakeExcel {
     return this.context as unknown as Excel.RequestContext;
   }
 
-  enqueue(argumentBytes: number, run: () => Outcome): void {
-    this.queue.push({ bytes: OPERATION_BYTES + argumentBytes, run });
+  enqueue(action: FakeAction, run: () => Outcome): void {
+    this.queue.push({ action, run });
+  }
+
+  /** A method call on the object at `on` (ActionType 3), e.g. delete, activate, merge. */
+  method(on: FakePath, name: string, args: unknown[], run: () => Outcome): void {
+    this.enqueue({ on, type: ACTION_METHOD, name, args }, run);
   }
 
   async sync(): Promise<void> {
     const queue = this.queue;
     this.queue = [];
-    const record: SyncRecord = { requestBytes: queue.reduce((n, a) => n + a.bytes, 0), responseBytes: 0, operations: queue.length };
+    const body = queue.length ? requestBody(queue.map((q) => q.action), this.nextId) : null;
+    const record: SyncRecord = { requestBytes: body ? json(body) : 0, responseBytes: 0, operations: queue.length };
     this.syncs.push(record);
     if (record.requestBytes > this.requestLimit) {
       record.failed = "RequestPayloadSizeLimitExceeded";
       throw richError(record.failed, "The request payload size has exceeded the limit.");
     }
+    const planned = this.failure && this.failure.sync === this.syncs.length ? this.failure : undefined;
     const commits: Array<() => void> = [];
-    for (const action of queue) {
+    for (let i = 0; i < queue.length; i++) {
       let outcome: Outcome;
       try {
-        outcome = action.run();
+        if (planned && (planned.action ?? 0) === i) throw richError(planned.code ?? "GeneralException", `fake Excel: planned failure at sync ${planned.sync}, action ${i}`);
+        outcome = queue[i].run();
       } catch (err) {
         record.failed = (err as { code?: string }).code ?? "GeneralException";
         throw err;
@@ -109,30 +138,24 @@ function minor(version: string): number {
   return Number(m[1]);
 }
 
-export class WorkbookProxy {
-  readonly worksheets: WorksheetsProxy;
-  private loaded = new Map<string, unknown>();
-
-  constructor(private readonly x: FakeExcel) {
-    this.worksheets = new WorksheetsProxy(x);
+export class WorkbookProxy extends Loadable {
+  get worksheets(): WorksheetsProxy {
+    return this.child("worksheets", (path) => new WorksheetsProxy(this.x, path));
   }
 
   load(props: string): this {
     if (props !== "name") throw new Error(`fake Excel: workbook.load("${props}") is not modelled`);
     this.x.require("1.7");
-    this.x.enqueue(20, () => {
-      const name = this.x.state.name;
-      return { responseBytes: json(name), commit: () => this.loaded.set("name", name) };
-    });
+    this.queueLoad(["name"], () => ({ name: this.x.state.name }));
     return this;
   }
 
   get name(): unknown {
-    return this.loaded.has("name") ? this.loaded.get("name") : NOT_LOADED;
+    return this.prop("name");
   }
 
   getSelectedRange(): RangeProxy {
-    return new RangeProxy(this.x, () => {
+    return new RangeProxy(this.x, this.x.newPath(this.path, PATH_METHOD, "GetSelectedRange", []), () => {
       const sel = this.x.state.selection;
       if (!sel) throw richError("ItemNotFound", "Nothing is selected.");
       return { sheet: findSheet(this.x, sel.sheet), rect: parseRect(sel.address) };
@@ -146,10 +169,11 @@ export function findSheet(x: FakeExcel, name: string) {
   return sheet;
 }
 
-export class WorksheetsProxy {
-  private loadedItems: WorksheetProxy[] | null = null;
+/** A worksheet's id as Excel gives it, which the runtime puts in an item's path. */
+const SHEET_ID = "{00000000-0001-0000-0000-000000000000}";
 
-  constructor(private readonly x: FakeExcel) {}
+export class WorksheetsProxy extends Loadable {
+  private loadedItems: WorksheetProxy[] | null = null;
 
   load(spec: string): this {
     const props = spec.split(",").map((p) => p.trim());
@@ -157,13 +181,17 @@ export class WorksheetsProxy {
       throw new Error(`fake Excel: worksheets.load("${spec}") is not modelled`);
     }
     const names = props.map((p) => p.slice("items/".length));
-    this.x.enqueue(spec.length, () => {
+    this.x.enqueue({ on: this.path, type: ACTION_QUERY, name: "", select: names }, () => {
       const sheets = [...this.x.state.sheets];
       const rows = sheets.map((s) => Object.fromEntries(names.map((n) => [n, n === "name" ? s.name : s.visibility])));
       return {
         responseBytes: json(rows),
         commit: () => {
-          this.loadedItems = sheets.map((s, i) => new WorksheetProxy(this.x, () => liveSheet(this.x, s), rows[i]));
+          this.loadedItems = sheets.map((s, i) => {
+            const item = new WorksheetProxy(this.x, this.x.newPath(this.path, PATH_INDEXER, "", [SHEET_ID]), () => liveSheet(this.x, s));
+            item.markLoaded(rows[i]);
+            return item;
+          });
         },
       };
     });
@@ -171,16 +199,24 @@ export class WorksheetsProxy {
   }
 
   get items(): WorksheetProxy[] {
-    return (this.loadedItems ?? NOT_LOADED) as WorksheetProxy[];
+    if (!this.loadedItems) throw propertyNotLoaded("items");
+    return this.loadedItems;
   }
 
   getItem(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.x, () => findSheet(this.x, name));
+    return new WorksheetProxy(this.x, this.x.newPath(this.path, PATH_INDEXER, "", [name]), () => findSheet(this.x, name));
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    this.x.require("1.4");
+    return new WorksheetProxy(this.x, this.x.newPath(this.path, PATH_METHOD, "GetItemOrNullObject", [name]), () => findSheet(this.x, name), true);
   }
 
   add(name: string): WorksheetProxy {
     let created: ReturnType<typeof newSheet> | null = null;
-    this.x.enqueue(json(name), () => {
+    const path = this.x.newPath(this.path, PATH_METHOD, "Add", [name]);
+    // Adding is the instantiation of the "Add" path (an action of type 1), nothing more.
+    this.x.enqueue({ on: path, type: ACTION_INSTANTIATE, name: "" }, () => {
       if (this.x.state.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
         throw richError("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
       }
@@ -188,7 +224,7 @@ export class WorksheetsProxy {
       created = newSheet(name);
       this.x.state.sheets.push(created);
     });
-    return new WorksheetProxy(this.x, () => {
+    return new WorksheetProxy(this.x, path, () => {
       if (!created) throw new Error("fake Excel: a sheet was used before the operation that adds it ran");
       return liveSheet(this.x, created);
     });

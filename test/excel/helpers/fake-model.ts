@@ -8,6 +8,8 @@ import { columnName, parseAddress } from "../../../src/core/grid";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
+/** Excel's tallest row, in points. */
+export const MAX_ROW_HEIGHT = 409;
 
 export interface Rect {
   top: number;
@@ -112,9 +114,11 @@ export function peekCell(sheet: FakeSheet, row: number, col: number): FakeCell |
 
 /**
  * What Excel makes of a value written to `range.values`: it is parsed like
- * typed input. An apostrophe makes the rest text; a number-like string becomes
- * a number, TRUE/FALSE a boolean; a string starting with =, +, - or @ (after
- * any blanks, tabs or line breaks) that is not a number becomes a formula.
+ * typed input. An apostrophe makes the rest text; in a cell formatted as text
+ * ("@") any string stays the text it is; otherwise a number-like string
+ * becomes a number, TRUE/FALSE a boolean, and a string starting with =, +, -
+ * or @ (after any blanks, tabs or line breaks) that is not a number becomes a
+ * formula.
  */
 export function enterValue(cell: FakeCell, input: unknown): void {
   delete cell.formula;
@@ -128,6 +132,8 @@ export function enterValue(cell: FakeCell, input: unknown): void {
   if (input.startsWith("'")) {
     cell.value = input.slice(1);
     cell.quotePrefix = true;
+  } else if (cell.numberFormat === "@") {
+    cell.value = input;
   } else if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(input.trim()) && input.trim() !== "") {
     cell.value = Number(input.trim());
   } else if (/^(true|false)$/i.test(input)) {

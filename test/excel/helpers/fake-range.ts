@@ -4,66 +4,110 @@
  * readable after the sync.
  */
 import type { FakeExcel } from "./fake-excel";
-import { type FakeSheet, cellAt, enterValue, intersects, parseRect, peekCell, rectA1, sheetRef, usedRect } from "./fake-model";
+import { type FakeSheet, type Rect, cellAt, enterValue, intersects, parseRect, peekCell, rectA1, sheetRef, usedRect } from "./fake-model";
 import { ConditionalFormatsProxy, formatProxy } from "./fake-format";
-import { Loadable, type Target, eachCell, json, matrixOf, names, richError } from "./fake-base";
+import {
+  ACTION_QUERY, ACTION_SET, type FakePath, Loadable, PATH_METHOD, PATH_PROPERTY, type Target, eachCell, json, matrixOf, names, pascal, propertyNotLoaded, richError,
+} from "./fake-base";
 
 export { NOT_LOADED, json, richError } from "./fake-base";
 
 export class WorksheetProxy extends Loadable {
   constructor(
-    private readonly x: FakeExcel,
-    private readonly resolve: () => FakeSheet,
-    loaded?: Record<string, unknown>,
+    x: FakeExcel,
+    path: FakePath,
+    private readonly resolveSheet: () => FakeSheet,
+    /** getItemOrNullObject: a missing sheet is a null object, not an error, until it is used. */
+    private readonly nullable = false,
   ) {
-    super();
-    for (const [k, v] of Object.entries(loaded ?? {})) this.loaded.set(k, v);
+    super(x, path);
   }
+  private resolve = (): FakeSheet => this.resolveSheet();
   get name(): string {
     return this.prop("name");
+  }
+  set name(v: string) {
+    this.x.enqueue({ on: this.path, type: ACTION_SET, name: "Name", args: [v] }, () => {
+      const sheet = this.resolve();
+      if (this.x.state.sheets.some((s) => s !== sheet && s.name.toLowerCase() === v.toLowerCase())) {
+        throw richError("ItemAlreadyExists", `A sheet named "${v}" already exists.`);
+      }
+      if (v.length > 31 || v.trim() === "" || /[:\\/?*[\]]/.test(v)) throw richError("InvalidArgument", `Bad sheet name "${v}".`);
+      if (this.x.state.activeSheet === sheet.name) this.x.state.activeSheet = v;
+      sheet.name = v;
+    });
   }
   get visibility(): string {
     return this.prop("visibility");
   }
+  set visibility(v: string) {
+    this.x.enqueue({ on: this.path, type: ACTION_SET, name: "Visibility", args: [v] }, () => {
+      const sheet = this.resolve();
+      if (v !== "Visible" && this.x.state.sheets.filter((s) => s !== sheet && s.visibility === "Visible").length === 0) {
+        throw richError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      sheet.visibility = v as FakeSheet["visibility"];
+      if (v !== "Visible" && this.x.state.activeSheet === sheet.name) this.x.state.activeSheet = this.x.state.sheets.find((s) => s.visibility === "Visible")!.name;
+    });
+  }
+  load(props: string): this {
+    const wanted = names(props);
+    if (!wanted.every((p) => p === "name" || p === "visibility")) throw new Error(`fake Excel: worksheet.load("${props}") is not modelled`);
+    this.queueLoad(wanted, () => {
+      let sheet: FakeSheet;
+      try {
+        sheet = this.resolve();
+      } catch (err) {
+        if (this.nullable && (err as { code?: string }).code === "ItemNotFound") return null;
+        throw err;
+      }
+      return { name: sheet.name, visibility: sheet.visibility };
+    });
+    return this;
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     if (valuesOnly !== true) throw new Error("fake Excel: only the values-only used range is modelled");
     this.x.require("1.4");
-    return new RangeProxy(this.x, () => {
+    return new RangeProxy(this.x, this.x.newPath(this.path, PATH_METHOD, "GetUsedRangeOrNullObject", [valuesOnly]), () => {
       const sheet = this.resolve();
       const rect = usedRect(sheet);
       return rect ? { sheet, rect } : null;
     });
   }
   getRange(address = ""): RangeProxy {
-    return new RangeProxy(this.x, () => ({ sheet: this.resolve(), rect: parseRect(address) }));
+    return new RangeProxy(this.x, this.x.newPath(this.path, PATH_METHOD, "GetRange", address === "" ? [] : [address]), () => ({ sheet: this.resolve(), rect: parseRect(address) }));
   }
   delete(): void {
-    this.x.enqueue(0, () => {
+    this.x.method(this.path, "Delete", [], () => {
       const sheet = this.resolve();
       const state = this.x.state;
+      if (sheet.visibility === "VeryHidden") throw richError("InvalidOperation", `The very hidden sheet "${sheet.name}" cannot be deleted.`);
       if (state.sheets.filter((s) => s !== sheet && s.visibility === "Visible").length === 0) {
         throw richError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
       state.sheets.splice(state.sheets.indexOf(sheet), 1);
-      if (state.activeSheet === sheet.name) state.activeSheet = state.sheets[0].name;
+      if (state.activeSheet === sheet.name) state.activeSheet = state.sheets.find((s) => s.visibility === "Visible")!.name;
     });
   }
   activate(): void {
-    this.x.enqueue(0, () => {
-      this.x.state.activeSheet = this.resolve().name;
+    this.x.method(this.path, "Activate", [], () => {
+      const sheet = this.resolve();
+      if (sheet.visibility !== "Visible") throw richError("InvalidOperation", `The sheet "${sheet.name}" is hidden.`);
+      this.x.state.activeSheet = sheet.name;
     });
   }
   get freezePanes() {
     this.x.require("1.7");
-    const at = (rows: number, cols: number) =>
-      this.x.enqueue(8, () => {
+    const path = this.child("freezePanes", (p) => p);
+    const at = (name: string, n: number, rows: number, cols: number) =>
+      this.x.method(path, name, [n], () => {
         this.resolve().frozen = { rows, cols };
       });
     return {
-      freezeRows: (n: number) => at(n, 0),
-      freezeColumns: (n: number) => at(0, n),
+      freezeRows: (n: number) => at("FreezeRows", n, n, 0),
+      freezeColumns: (n: number) => at("FreezeColumns", n, 0, n),
       freezeAt: (range: RangeProxy) =>
-        this.x.enqueue(20, () => {
+        this.x.method(path, "FreezeAt", [{ _ReferenceId: range.path.id }], () => {
           const { rect } = range.target()!;
           this.resolve().frozen = { rows: rect.bottom + 1, cols: rect.right + 1 };
         }),
@@ -71,18 +115,20 @@ export class WorksheetProxy extends Loadable {
   }
   get notes() {
     this.x.require("1.18");
+    const path = this.child("notes", (p) => p);
     return {
       add: (address: string, content: string) =>
-        this.x.enqueue(json([address, content]), () => {
+        this.x.method(path, "Add", [address, content], () => {
           this.resolve().notes.set(rectA1(parseRect(address)), content);
         }),
     };
   }
   get autoFilter() {
     this.x.require("1.9");
+    const path = this.child("autoFilter", (p) => p);
     return {
       apply: (range: RangeProxy) =>
-        this.x.enqueue(20, () => {
+        this.x.method(path, "Apply", [{ _ReferenceId: range.path.id }], () => {
           this.resolve().autoFilter = rectA1(range.target()!.rect);
         }),
     };
@@ -91,9 +137,10 @@ export class WorksheetProxy extends Loadable {
     this.x.require("1.9");
     const x = this.x;
     const resolve = this.resolve;
+    const path = this.child("pageLayout", (p) => p);
     return {
       set orientation(v: string) {
-        x.enqueue(json(v), () => {
+        x.enqueue({ on: path, type: ACTION_SET, name: "Orientation", args: [v] }, () => {
           resolve().orientation = v;
         });
       },
@@ -103,36 +150,39 @@ export class WorksheetProxy extends Loadable {
 
 export class RangeProxy extends Loadable {
   constructor(
-    private readonly x: FakeExcel,
+    x: FakeExcel,
+    path: FakePath,
     readonly target: Target,
   ) {
-    super();
+    super(x, path);
   }
 
   load(props: string | string[]): this {
-    this.queueLoad(this.x, names(props), () => {
+    this.queueLoad(names(props), () => {
       const t = this.target();
       if (!t) return null;
-      const { sheet, rect } = t;
-      const wanted = new Set(names(props));
-      const cell = (r: number, c: number) => peekCell(sheet, r, c);
-      const snap: Record<string, unknown> = {
-        address: `${sheetRef(sheet.name)}!${rectA1(rect)}`,
-        rowIndex: rect.top,
-        columnIndex: rect.left,
-        rowCount: rect.bottom - rect.top + 1,
-        columnCount: rect.right - rect.left + 1,
-      };
-      if (wanted.has("values")) snap.values = matrixOf(rect, (r, c) => cell(r, c)?.value ?? "");
-      // A quote-prefixed text comes back from `formulas` without its apostrophe (office-js #6687).
-      if (wanted.has("formulas")) snap.formulas = matrixOf(rect, (r, c) => cell(r, c)?.formula ?? cell(r, c)?.value ?? "");
-      if (wanted.has("numberFormat")) snap.numberFormat = matrixOf(rect, (r, c) => cell(r, c)?.numberFormat ?? "General");
-      if (wanted.has("text")) snap.text = matrixOf(rect, (r, c) => { const k = cell(r, c); return k ? (k.text ?? String(k.value)) : ""; });
-      const tamper = this.x.tamper;
-      if (tamper) for (const n of wanted) snap[n] = tamper(sheet.name, n, snap[n]);
-      return snap;
+      return this.snapshot(t.sheet, t.rect, new Set(names(props)));
     });
     return this;
+  }
+
+  snapshot(sheet: FakeSheet, rect: Rect, wanted: Set<string>): Record<string, unknown> {
+    const cell = (r: number, c: number) => peekCell(sheet, r, c);
+    const snap: Record<string, unknown> = {
+      address: `${sheetRef(sheet.name)}!${rectA1(rect)}`,
+      rowIndex: rect.top,
+      columnIndex: rect.left,
+      rowCount: rect.bottom - rect.top + 1,
+      columnCount: rect.right - rect.left + 1,
+    };
+    if (wanted.has("values")) snap.values = matrixOf(rect, (r, c) => cell(r, c)?.value ?? "");
+    // A quote-prefixed text comes back from `formulas` without its apostrophe (office-js #6687).
+    if (wanted.has("formulas")) snap.formulas = matrixOf(rect, (r, c) => cell(r, c)?.formula ?? cell(r, c)?.value ?? "");
+    if (wanted.has("numberFormat")) snap.numberFormat = matrixOf(rect, (r, c) => cell(r, c)?.numberFormat ?? "General");
+    if (wanted.has("text")) snap.text = matrixOf(rect, (r, c) => { const k = cell(r, c); return k ? (k.text ?? String(k.value)) : ""; });
+    const tamper = this.x.tamper;
+    if (tamper) for (const n of wanted) snap[n] = tamper(sheet.name, n, snap[n]);
+    return snap;
   }
 
   get address(): string { return this.prop("address"); }
@@ -146,21 +196,21 @@ export class RangeProxy extends Loadable {
   get text(): unknown[][] { return this.prop("text"); }
 
   set values(v: unknown[][]) {
-    this.setMatrix(v, (r, c, sheet, value) => enterValue(cellAt(sheet, r, c), value));
+    this.setMatrix("values", v, (r, c, sheet, value) => enterValue(cellAt(sheet, r, c), value));
   }
   set numberFormat(v: unknown[][]) {
-    this.setMatrix(v, (r, c, sheet, value) => (cellAt(sheet, r, c).numberFormat = String(value)));
+    this.setMatrix("numberFormat", v, (r, c, sheet, value) => (cellAt(sheet, r, c).numberFormat = String(value)));
   }
   set hyperlink(link: { documentReference?: string; address?: string; screenTip?: string; textToDisplay?: string }) {
     this.x.require("1.7");
-    this.x.enqueue(json(link), () => {
+    this.x.enqueue({ on: this.path, type: ACTION_SET, name: "Hyperlink", args: [link] }, () => {
       const { sheet, rect } = this.target()!;
       eachCell(rect, (r, c) => (cellAt(sheet, r, c).hyperlink = { ...link }));
     });
   }
 
-  private setMatrix(v: unknown[][], put: (r: number, c: number, sheet: FakeSheet, value: unknown) => void): void {
-    this.x.enqueue(json(v), () => {
+  private setMatrix(name: string, v: unknown[][], put: (r: number, c: number, sheet: FakeSheet, value: unknown) => void): void {
+    this.x.enqueue({ on: this.path, type: ACTION_SET, name: pascal(name), args: [v] }, () => {
       const { sheet, rect } = this.target()!;
       const rows = rect.bottom - rect.top + 1;
       const cols = rect.right - rect.left + 1;
@@ -175,19 +225,19 @@ export class RangeProxy extends Loadable {
   }
 
   get format() {
-    return formatProxy(this.x, this.target);
+    return this.child("format", (path) => formatProxy(this.x, path, this.target));
   }
   merge(across = false): void {
     this.x.require("1.2");
     if (across) throw new Error("fake Excel: merge(true) is not modelled");
-    this.x.enqueue(10, () => {
+    this.x.method(this.path, "Merge", [across], () => {
       const { sheet, rect } = this.target()!;
       if (sheet.merges.some((m) => intersects(m, rect))) throw richError("InvalidOperation", `${rectA1(rect)} overlaps a merged area`);
       sheet.merges.push({ ...rect });
     });
   }
   select(): void {
-    this.x.enqueue(0, () => {
+    this.x.method(this.path, "Select", [], () => {
       const { sheet, rect } = this.target()!;
       if (this.x.state.activeSheet !== sheet.name) throw richError("InvalidSelection", "Select works on the active sheet only.");
       this.x.state.selection = { sheet: sheet.name, address: rectA1(rect) };
@@ -195,30 +245,72 @@ export class RangeProxy extends Loadable {
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     this.x.require("1.13");
-    return new RangeAreasProxy(this.x, this.target);
+    return new RangeAreasProxy(this.x, this.x.newPath(this.path, PATH_METHOD, "GetMergedAreasOrNullObject", []), this.target);
   }
   get conditionalFormats(): ConditionalFormatsProxy {
     this.x.require("1.6");
-    return new ConditionalFormatsProxy(this.x, this.target);
+    return this.child("conditionalFormats", (path) => new ConditionalFormatsProxy(this.x, path, this.target));
   }
 }
 
+const AREA_PROPERTIES = ["rowIndex", "columnIndex", "rowCount", "columnCount", "address"];
+
+/**
+ * The merged areas of a range. Loads `address` (one string, "A1:B2, D4:E5")
+ * or `areas/items/<property>`: the areas as ranges, each with its own
+ * position, which is how the adapter reads them.
+ */
 export class RangeAreasProxy extends Loadable {
+  private areaItems: RangeProxy[] | null = null;
+
   constructor(
     x: FakeExcel,
-    target: Target,
+    path: FakePath,
+    private readonly target: Target,
   ) {
-    super();
-    this.load = (props: string) => {
-      this.queueLoad(x, names(props), () => {
-        const { sheet, rect } = target()!;
-        const areas = sheet.merges.filter((m) => intersects(m, rect));
-        return areas.length ? { address: areas.map((m) => `${sheetRef(sheet.name)}!${rectA1(m)}`).join(", ") } : null;
+    super(x, path);
+  }
+
+  load(props: string): this {
+    const wanted = names(props);
+    const itemProps = wanted.filter((p) => p.startsWith("areas/items/")).map((p) => p.slice("areas/items/".length));
+    const own = wanted.filter((p) => !p.startsWith("areas/items/"));
+    if (!own.every((p) => p === "address") || !itemProps.every((p) => AREA_PROPERTIES.includes(p))) {
+      throw new Error(`fake Excel: rangeAreas.load("${props}") is not modelled`);
+    }
+    const areasOf = () => {
+      const { sheet, rect } = this.target()!;
+      return { sheet, areas: sheet.merges.filter((m) => intersects(m, rect)) };
+    };
+    this.queueLoad(own, () => {
+      const { sheet, areas } = areasOf();
+      return areas.length ? { address: areas.map((m) => `${sheetRef(sheet.name)}!${rectA1(m)}`).join(", ") } : null;
+    });
+    if (itemProps.length) {
+      const areasPath = this.x.newPath(this.path, PATH_PROPERTY, "Areas");
+      this.x.enqueue({ on: areasPath, type: ACTION_QUERY, name: "", select: itemProps }, () => {
+        const { sheet, areas } = areasOf();
+        const items = areas.map((m) => {
+          const item = new RangeProxy(this.x, this.x.newPath(areasPath, PATH_METHOD, "GetItemAt", [0]), () => ({ sheet, rect: m }));
+          const snap = item.snapshot(sheet, m, new Set(itemProps));
+          item.markLoaded(Object.fromEntries(itemProps.map((p) => [p, snap[p]])));
+          return item;
+        });
+        return { responseBytes: json(items), commit: () => (this.areaItems = items) };
       });
-      return this;
+    }
+    return this;
+  }
+
+  get address(): string { return this.prop("address"); }
+
+  get areas(): { items: RangeProxy[] } {
+    const items = this.areaItems;
+    return {
+      get items(): RangeProxy[] {
+        if (!items) throw propertyNotLoaded("items");
+        return items;
+      },
     };
   }
-  load: (props: string) => this;
-  get address(): string { return this.prop("address"); }
 }
-
