@@ -6,11 +6,15 @@
  */
 import { promises as fs } from "fs";
 import { basename } from "path";
-import { MAX_UNPACKED_BYTES, WorkbookReadError, readWorkbookBuffer } from "./read";
+import { MAX_UNPACKED_BYTES, WorkbookReadError, readWorkbookBuffer, type ReadOptions } from "./read";
 import type { WorkbookGrid } from "../core";
 
-export interface ReadFileOptions {
-  /** Called once when reading takes longer than `slowAfterMs`, so a CLI can show progress. */
+export interface ReadFileOptions extends Pick<ReadOptions, "maxCells" | "onProgress" | "signal"> {
+  /**
+   * Called once when reading takes longer than `slowAfterMs`, so a CLI can
+   * show progress. The reader gives the event loop a turn every 50 ms, so this
+   * fires during a long read, not after it.
+   */
   onSlow?: (message: string) => void;
   /** Default 1,000 ms. */
   slowAfterMs?: number;
@@ -31,9 +35,19 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
     );
   }
   const onSlow = options.onSlow;
-  const timer = onSlow
-    ? setTimeout(() => onSlow(`Reading ${basename(path)} (${(size / 1024 / 1024).toFixed(1)} MB)…`), options.slowAfterMs ?? 1000)
-    : undefined;
+  const slowAfterMs = options.slowAfterMs ?? 1000;
+  const started = Date.now();
+  let told = !onSlow;
+  const tell = () => {
+    if (told) return;
+    told = true;
+    onSlow?.(`Reading ${basename(path)} (${(size / 1024 / 1024).toFixed(1)} MB)…`);
+  };
+  const timer = onSlow ? setTimeout(tell, slowAfterMs) : undefined;
+  const onProgress: ReadOptions["onProgress"] = (progress) => {
+    if (Date.now() - started >= slowAfterMs) tell();
+    options.onProgress?.(progress);
+  };
   try {
     let data: Buffer;
     try {
@@ -41,7 +55,7 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
     } catch (err) {
       throw fileError(path, err);
     }
-    return await readWorkbookBuffer(data, path, { maxUnpackedBytes });
+    return await readWorkbookBuffer(data, path, { maxUnpackedBytes, maxCells: options.maxCells, signal: options.signal, onProgress });
   } finally {
     if (timer) clearTimeout(timer);
   }

@@ -1,19 +1,41 @@
 /**
- * Reads an .xlsx workbook from bytes into the engine's plain Grid. Browser-safe
- * (no Node APIs): the file checks that need a file system live in read-file.ts.
+ * Reads an .xlsx workbook from bytes into the engine's plain Grid, in one pass
+ * over each part as it inflates (no DOM, no workbook model). Browser-safe (no
+ * Node APIs): the same code runs in the CLI and in the task pane's file mode;
+ * the file checks that need a file system live in read-file.ts.
  *
- * Before ExcelJS sees the bytes we look at them ourselves, because ExcelJS
- * fails on a wrong file with messages no finance officer can act on
- * ("End of data reached"), and would happily inflate a zip bomb.
+ * Everything is bounded by what is actually read, never by what the file
+ * claims: bytes are counted as they inflate, rows and columns stop at Excel's
+ * own limits, the grid stays sparse, and the number of non-empty cells is
+ * capped. Each limit, and each fault of the package, is a WorkbookReadError
+ * whose one-line message starts with the file name.
  */
-import { Workbook } from "exceljs";
-import type { Cell as ExcelCell, Worksheet } from "exceljs";
-import { parseAddress, type Cell, type CellValue, type MergedArea, type SheetGrid, type WorkbookGrid } from "../core";
+import type { SheetGrid, WorkbookGrid } from "../core";
+import {
+  NO_STYLES,
+  RelsParser,
+  SharedStringsParser,
+  StylesParser,
+  TooManyStrings,
+  WorkbookParser,
+  relKind,
+  relsPartOf,
+  resolveTarget,
+  type Relationship,
+  type Styles,
+} from "./parts";
+import { SheetParser, SheetReadError, type SheetContext } from "./sheet";
+import { XmlError, XmlScanner, type XmlHandler } from "./xml";
+import { ZipEntryError, inflateEntry, readZipDirectory, type InflateBudget, type ZipDirectory, type ZipEntryInfo } from "./zip";
+
+export { readZipDirectory, type ZipDirectory } from "./zip";
+export { UNCALCULATED, EXCEL_MAX_COLS, EXCEL_MAX_ROWS } from "./sheet";
 
 /** Why a workbook could not be read; the CLI and task pane may branch on it. */
 export type WorkbookReadReason =
   | "not-found" | "directory" | "unreadable" | "empty" // the path
-  | "not-xlsx" | "encrypted" | "xls" | "too-large" | "damaged"; // the bytes
+  | "not-xlsx" | "encrypted" | "xls" | "too-large" | "damaged" // the bytes
+  | "cancelled"; // the user stopped it
 
 /** A workbook that could not be read. The message is one line and starts with the file name. */
 export class WorkbookReadError extends Error {
@@ -29,13 +51,35 @@ export class WorkbookReadError extends Error {
 
 /** A real work plan is a few hundred kB; anything that unpacks beyond this is not one. */
 export const MAX_UNPACKED_BYTES = 500 * 1024 * 1024;
+/**
+ * Non-empty cells read from one workbook at most: a large work plan holds a
+ * few hundred thousand; two million take the engine about a second and the
+ * reader a few hundred MB.
+ */
+export const MAX_CELLS = 2_000_000;
+/** Merged areas per sheet at most (a real sheet has dozens). */
+export const MAX_MERGES = 100_000;
+
+export interface ReadProgress {
+  /** Compressed bytes of the parts read so far, and of all the parts to read. */
+  done: number;
+  total: number;
+}
 
 export interface ReadOptions {
-  /** Refuse workbooks whose parts add up to more than this uncompressed; default 500 MB. */
+  /** Refuse workbooks whose parts add up to more than this uncompressed, counted as they inflate; default 500 MB. */
   maxUnpackedBytes?: number;
+  /** Refuse workbooks with more non-empty cells than this; default 2,000,000. */
+  maxCells?: number;
+  /** Called every so often while reading, and once at the end. */
+  onProgress?: (progress: ReadProgress) => void;
+  /** Checked every so often: when it is aborted, the read stops with reason "cancelled". */
+  signal?: { readonly aborted: boolean };
 }
 
 const MB = 1024 * 1024;
+/** Work between two yields to the event loop, so timers (a progress line) and messages (Cancel) get their turn. */
+const SLICE_MS = 50;
 
 export async function readWorkbookBuffer(
   data: ArrayBuffer | Uint8Array,
@@ -44,124 +88,207 @@ export async function readWorkbookBuffer(
 ): Promise<WorkbookGrid> {
   // isView, not instanceof: a Buffer or array from another realm (a worker, jest's sandbox) must pass too.
   const bytes = ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
-  checkWorkbookBytes(bytes, file, options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES);
-  const workbook = new Workbook();
+  const maxUnpackedBytes = options.maxUnpackedBytes ?? MAX_UNPACKED_BYTES;
+  const dir = checkWorkbookBytes(bytes, file, maxUnpackedBytes);
+  const reader = new PackageReader(bytes, file, dir, maxUnpackedBytes, options);
   try {
-    // JSZip (inside ExcelJS) takes any Uint8Array; the typings only name Buffer.
-    await workbook.xlsx.load(bytes as unknown as Parameters<Workbook["xlsx"]["load"]>[0]);
+    return await reader.read();
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    throw new WorkbookReadError(file, "damaged", `the workbook is damaged or truncated and could not be read (${oneLine(why)})`);
+    throw reader.explain(err);
   }
-  return { file, sheets: workbook.worksheets.map(sheetGrid) };
 }
 
-// ---------------------------------------------------------------------------
-// ExcelJS → Grid
+/** One package being read: its entries, the byte budget, progress and yielding. */
+class PackageReader {
+  private readonly entries = new Map<string, ZipEntryInfo>();
+  private readonly budget: InflateBudget;
+  private part = "";
+  private done = 0;
+  private total = 0;
+  private sliceStart = now();
 
-// ExcelJS's ValueType is a const enum in its typings, which isolated-module
-// builds cannot inline; these are its runtime values.
-const TYPE_NULL = 0;
-const TYPE_MERGE = 1;
-const TYPE_FORMULA = 6;
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly file: string,
+    private readonly dir: ZipDirectory,
+    maxUnpackedBytes: number,
+    private readonly options: ReadOptions,
+  ) {
+    for (const e of dir.entries) this.entries.set(partKey(e.name), e);
+    this.budget = { remaining: maxUnpackedBytes, limit: maxUnpackedBytes };
+  }
 
-function sheetGrid(ws: Worksheet): SheetGrid {
-  const cells: SheetGrid["cells"] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    let out: Array<Cell | null> | null = null;
-    row.eachCell({ includeEmpty: false }, (xc, colNumber) => {
-      const cell = gridCell(xc);
-      if (!cell) return;
-      const line: Array<Cell | null> = out ?? (out = []);
-      while (line.length < colNumber - 1) line.push(null);
-      line[colNumber - 1] = cell;
+  async read(): Promise<WorkbookGrid> {
+    this.options.onProgress?.({ done: 0, total: this.bytes.length });
+    const workbookPart = await this.workbookPartName();
+    const workbook = new WorkbookParser();
+    await this.scan(workbookPart, workbook);
+    if (!workbook.sawWorkbook) throw this.damaged(`${workbookPart} is not a workbook`);
+    const rels = await this.relationships(workbookPart);
+
+    const byKind = (kind: string) => [...rels.values()].find((r) => relKind(r.type) === kind);
+    const sheetParts = workbook.sheets.map((s) => {
+      const rel = s.relId !== undefined ? rels.get(s.relId) : undefined;
+      if (!rel) throw this.damaged(`the sheet "${s.name}" has no part in the package`);
+      const target = resolveTarget(workbookPart, rel);
+      if (target === null) throw this.damaged(`the sheet "${s.name}" points outside the workbook (to ${rel.target})`);
+      if (!this.entries.has(partKey(target))) throw this.damaged(`the sheet "${s.name}" is missing from the package (${target})`);
+      return { sheet: s, part: target, kind: relKind(rel.type) };
     });
-    if (!out) return;
-    while (cells.length < rowNumber - 1) cells.push(null);
-    cells[rowNumber - 1] = out;
-  });
-  const grid: SheetGrid = { name: ws.name, cells, merges: sheetMerges(ws) };
-  if (ws.state && ws.state !== "visible") grid.hidden = true;
-  return grid;
-}
+    if (workbook.sheets.length === 0) throw this.damaged("the workbook lists no sheets");
+    const worksheets = sheetParts.filter((p) => p.kind === "worksheet");
 
-function gridCell(xc: ExcelCell): Cell | null {
-  const type = xc.type as number;
-  // A merged cell other than the top-left one reads as the top-left's value in
-  // ExcelJS; Excel (and Office.js) holds the value only in the top-left.
-  if (type === TYPE_NULL || type === TYPE_MERGE) return null;
-  let cell: Cell;
-  if (type === TYPE_FORMULA) {
-    cell = { value: plainValue(xc.result) };
-    const formula = xc.formula; // shared formulas come back translated to this cell
-    if (formula) cell.formula = formula;
-  } else {
-    cell = { value: plainValue(xc.value) };
+    const stylesPart = this.optionalPart(workbookPart, byKind("styles"));
+    const stringsPart = this.optionalPart(workbookPart, byKind("sharedStrings"));
+    for (const p of [stylesPart, stringsPart, ...worksheets.map((w) => w.part)]) {
+      if (p) this.total += this.entries.get(partKey(p))!.compressedSize;
+    }
+
+    let styles: Styles = NO_STYLES;
+    if (stylesPart) {
+      const parser = new StylesParser();
+      await this.scan(stylesPart, parser);
+      styles = parser.result();
+    }
+    const maxCells = this.options.maxCells ?? MAX_CELLS;
+    let sharedStrings: string[] | null = null;
+    if (stringsPart) {
+      // More distinct strings than cells can use is a file made to fill memory.
+      const parser = new SharedStringsParser(maxCells);
+      await this.scan(stringsPart, parser);
+      sharedStrings = parser.strings;
+    }
+
+    const ctx: SheetContext = { styles, sharedStrings, date1904: workbook.date1904, cellCount: { n: 0, max: maxCells }, maxMerges: MAX_MERGES };
+    const sheets: SheetGrid[] = [];
+    for (const w of worksheets) {
+      const parser = new SheetParser(w.sheet.name, ctx);
+      await this.scan(w.part, parser);
+      sheets.push(parser.result(w.sheet.hidden));
+    }
+    this.options.onProgress?.({ done: this.total, total: this.total });
+    return { file: this.file, sheets };
   }
-  const style = xc.style;
-  if (style) {
-    const numFmt = style.numFmt;
-    if (numFmt && numFmt !== "General") cell.numFmt = numFmt;
-    if (style.font?.bold) cell.bold = true;
+
+  /** The main part, from the package's own relationships; xl/workbook.xml when they do not say. */
+  private async workbookPartName(): Promise<string> {
+    if (this.entries.has("_rels/.rels")) {
+      const rels = await this.relationships("");
+      for (const rel of rels.values()) {
+        if (relKind(rel.type) !== "officeDocument") continue;
+        const target = resolveTarget("", rel);
+        if (target && this.entries.has(partKey(target))) return target;
+      }
+    }
+    return "xl/workbook.xml";
   }
-  return cell;
-}
 
-/** Any ExcelJS value or formula result → a Grid value. */
-function plainValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  if (typeof v === "string" || typeof v === "boolean") return v;
-  if (typeof v !== "object") return null;
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v;
-  const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: unknown }>).map((r) => String(r.text ?? "")).join("");
-  if (typeof o.error === "string") return { error: o.error };
-  if ("hyperlink" in o || "text" in o) return plainValue(o.text);
-  if ("formula" in o || "sharedFormula" in o || "result" in o) return plainValue(o.result);
-  return null;
-}
-
-/** An ExcelJS Range: 1-based numbers, and its "A1:B2" text. */
-interface RangeLike {
-  top?: unknown;
-  left?: unknown;
-  bottom?: unknown;
-  right?: unknown;
-  range?: unknown;
-}
-
-function sheetMerges(ws: Worksheet): MergedArea[] {
-  // `_merges` is ExcelJS's own map of merges; `model.merges` rebuilds the whole
-  // sheet model (every row) just to list them, so it is only the fallback.
-  const internal = (ws as unknown as { _merges?: Record<string, RangeLike> })._merges;
-  const ranges: Array<RangeLike | string> = internal
-    ? Object.values(internal)
-    : ((ws.model as unknown as { merges?: string[] }).merges ?? []);
-  const merges: MergedArea[] = [];
-  for (const r of ranges) {
-    let area: MergedArea | null = null;
-    if (typeof r === "string") area = parseRange(r);
-    else if ([r.top, r.left, r.bottom, r.right].every((n) => typeof n === "number")) {
-      area = { top: (r.top as number) - 1, left: (r.left as number) - 1, bottom: (r.bottom as number) - 1, right: (r.right as number) - 1 };
-    } else if (typeof r.range === "string") area = parseRange(r.range);
-    if (area) merges.push(area);
+  /** The relationships of a part ("" for the package's own); none when it has no .rels part. */
+  private async relationships(part: string): Promise<Map<string, Relationship>> {
+    const relsPart = part ? relsPartOf(part) : "_rels/.rels";
+    if (!this.entries.has(partKey(relsPart))) return new Map();
+    const parser = new RelsParser();
+    await this.scan(relsPart, parser);
+    return parser.rels;
   }
-  return merges;
+
+  private optionalPart(source: string, rel: Relationship | undefined): string | null {
+    if (!rel) return null;
+    const target = resolveTarget(source, rel);
+    if (target === null) throw this.damaged(`a part points outside the workbook (to ${rel.target})`);
+    // Excel opens a workbook without its styles; a missing shared-strings part is an error only if a cell uses it.
+    return this.entries.has(partKey(target)) ? target : null;
+  }
+
+  /** Inflates one part and feeds it, piece by piece, to an XML handler. */
+  private async scan(part: string, handler: XmlHandler): Promise<void> {
+    const entry = this.entries.get(partKey(part));
+    if (!entry) throw this.damaged(`${part} is missing from the package`);
+    this.part = entry.name;
+    const scanner = new XmlScanner(handler);
+    const state: { decoder: TextDecoder | null } = { decoder: null };
+    await inflateEntry(
+      this.bytes,
+      entry,
+      this.budget,
+      (piece) => {
+        // XML parts are UTF-8, or UTF-16 with a byte-order mark.
+        state.decoder ??= new TextDecoder(piece[0] === 0xff && piece[1] === 0xfe ? "utf-16le" : piece[0] === 0xfe && piece[1] === 0xff ? "utf-16be" : "utf-8");
+        scanner.feed(state.decoder.decode(piece, { stream: true }));
+      },
+      (consumed) => this.step(consumed),
+    );
+    scanner.feed(state.decoder ? state.decoder.decode() : "", true);
+  }
+
+  /** After each step of inflating: count progress, and every SLICE_MS give the event loop a turn. */
+  private step(consumed: number): Promise<void> | void {
+    this.done += consumed;
+    if (now() - this.sliceStart < SLICE_MS) return;
+    return this.pause();
+  }
+
+  private async pause(): Promise<void> {
+    this.options.onProgress?.({ done: Math.min(this.done, this.total), total: this.total });
+    await yieldToEventLoop();
+    if (this.options.signal?.aborted) throw new WorkbookReadError(this.file, "cancelled", "reading was cancelled");
+    this.sliceStart = now();
+  }
+
+  private damaged(detail: string): WorkbookReadError {
+    return new WorkbookReadError(this.file, "damaged", `the workbook is damaged and could not be read (${detail})`);
+  }
+
+  /** Any failure below → one WorkbookReadError naming the file. */
+  explain(err: unknown): Error {
+    if (err instanceof WorkbookReadError) return err;
+    if (err instanceof SheetReadError) return new WorkbookReadError(this.file, err.kind, err.message);
+    if (err instanceof TooManyStrings) {
+      return new WorkbookReadError(this.file, "too-large", `the workbook has more than ${err.limit.toLocaleString("en-US")} shared strings, more than the cells it may hold`);
+    }
+    if (err instanceof ZipEntryError) {
+      if (err.kind === "too-large") {
+        return new WorkbookReadError(
+          this.file,
+          "too-large",
+          `the workbook unpacks to more than ${formatMB(this.budget.limit)}, the limit (its zip directory claims ${formatMB(this.dir.unpackedBytes)})`,
+        );
+      }
+      return this.damaged(err.message);
+    }
+    if (err instanceof XmlError) return this.damaged(`${this.part}: ${err.message}`);
+    if (err instanceof RangeError) {
+      // An allocation the engine refused (a string or array past V8's own limits).
+      return new WorkbookReadError(this.file, "too-large", `the workbook is too large to read (${oneLine(err.message)})`);
+    }
+    const why = err instanceof Error ? err.message : String(err);
+    return this.damaged(oneLine(why));
+  }
 }
 
-/** "A1:B2" (1-based, as Excel writes it) → 0-based area. */
-function parseRange(range: string): MergedArea | null {
-  const [a, b = a] = range.split(":");
-  const from = parseAddress(a);
-  const to = parseAddress(b);
-  if (!from || !to) return null;
-  return {
-    top: Math.min(from.row, to.row),
-    left: Math.min(from.col, to.col),
-    bottom: Math.max(from.row, to.row),
-    right: Math.max(from.col, to.col),
-  };
+/** Part names are case-insensitive in a package (OPC), with or without a leading slash. */
+function partKey(name: string): string {
+  return name.replace(/^\//, "").toLowerCase();
+}
+
+function now(): number {
+  return typeof performance !== "undefined" ? performance.now() : Date.now();
+}
+
+/** A macrotask turn: setImmediate in Node, a message in a browser or worker (setTimeout would be clamped to 4 ms). */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof setImmediate === "function") return new Promise((resolve) => setImmediate(resolve));
+  if (typeof MessageChannel === "function") {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 // ---------------------------------------------------------------------------
@@ -171,7 +298,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** Throws a WorkbookReadError when the bytes cannot be an .xlsx workbook we are willing to unpack. */
-export function checkWorkbookBytes(bytes: Uint8Array, file: string, maxUnpackedBytes = MAX_UNPACKED_BYTES): void {
+export function checkWorkbookBytes(bytes: Uint8Array, file: string, maxUnpackedBytes = MAX_UNPACKED_BYTES): ZipDirectory {
   if (bytes.length === 0) throw new WorkbookReadError(file, "empty", "the file is empty");
   if (startsWith(bytes, OLE_MAGIC)) {
     // Excel stores a password-protected .xlsx as an OLE file with an EncryptedPackage stream.
@@ -204,9 +331,12 @@ export function checkWorkbookBytes(bytes: Uint8Array, file: string, maxUnpackedB
         ? "a Word document"
         : names.has("ppt/presentation.xml")
           ? "a PowerPoint presentation"
-          : "a zip archive without a workbook inside";
+          : names.has("content.xml") && names.has("mimetype")
+            ? "an OpenDocument spreadsheet (.ods); open it in Excel or LibreOffice and save it as .xlsx"
+            : "a zip archive without a workbook inside";
     throw new WorkbookReadError(file, "not-xlsx", `not an .xlsx workbook (it is ${what})`);
   }
+  return dir;
 }
 
 function formatMB(bytes: number): string {
@@ -221,79 +351,6 @@ function describeNonZip(bytes: Uint8Array): string {
   // Control characters other than tab, newlines and escape mean binary.
   const binary = sample.some((b) => b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b));
   return binary ? "it does not start with a zip header" : "it is a text file, perhaps a CSV";
-}
-
-export interface ZipDirectory {
-  names: string[];
-  /** Sum of the uncompressed sizes the central directory declares. */
-  unpackedBytes: number;
-}
-
-/**
- * Lists a zip's entries from its central directory, without inflating
- * anything; null when the directory is missing or cut off (a truncated file).
- */
-export function readZipDirectory(bytes: Uint8Array): ZipDirectory | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = findEndOfCentralDirectory(view);
-  if (eocd < 0) return null;
-  let entries = view.getUint16(eocd + 10, true);
-  let cdSize = view.getUint32(eocd + 12, true);
-  let cdOffset = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    // ZIP64: a locator 20 bytes before the classic record points to the real one.
-    const locator = eocd - 20;
-    if (locator < 0 || view.getUint32(locator, true) !== 0x07064b50) return null;
-    const record = readUint64(view, locator + 8);
-    if (record + 56 > view.byteLength || view.getUint32(record, true) !== 0x06064b50) return null;
-    entries = readUint64(view, record + 32);
-    cdSize = readUint64(view, record + 40);
-    cdOffset = readUint64(view, record + 48);
-  }
-  if (cdOffset + cdSize > view.byteLength) return null;
-  const decoder = new TextDecoder("utf-8");
-  const names: string[] = [];
-  let unpackedBytes = 0;
-  let p = cdOffset;
-  for (let i = 0; i < entries; i++) {
-    if (p + 46 > view.byteLength || view.getUint32(p, true) !== 0x02014b50) return null;
-    let size = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    const next = p + 46 + nameLength + extraLength + commentLength;
-    if (next > view.byteLength) return null;
-    if (size === 0xffffffff) size = zip64UncompressedSize(view, p + 46 + nameLength, extraLength) ?? Infinity;
-    names.push(decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)));
-    unpackedBytes += size;
-    p = next;
-  }
-  return { names, unpackedBytes };
-}
-
-function findEndOfCentralDirectory(view: DataView): number {
-  // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
-  const last = view.byteLength - 22;
-  const first = Math.max(0, last - 0xffff);
-  for (let p = last; p >= first; p--) {
-    if (view.getUint32(p, true) === 0x06054b50) return p;
-  }
-  return -1;
-}
-
-/** The ZIP64 extra field (id 1) starts with the uncompressed size when the classic field is 0xFFFFFFFF. */
-function zip64UncompressedSize(view: DataView, start: number, length: number): number | null {
-  for (let p = start; p + 4 <= start + length; ) {
-    const id = view.getUint16(p, true);
-    const size = view.getUint16(p + 2, true);
-    if (id === 0x0001 && size >= 8) return readUint64(view, p + 4);
-    p += 4 + size;
-  }
-  return null;
-}
-
-function readUint64(view: DataView, p: number): number {
-  return view.getUint32(p, true) + view.getUint32(p + 4, true) * 0x1_0000_0000;
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {

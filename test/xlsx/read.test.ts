@@ -5,7 +5,7 @@ import { Workbook } from "exceljs";
 import type { CellFormulaValue } from "exceljs";
 import { cellAt } from "../../src/core/grid";
 import type { SheetGrid, WorkbookGrid } from "../../src/core/grid";
-import { WorkbookReadError, readWorkbookBuffer, readZipDirectory } from "../../src/xlsx/read";
+import { UNCALCULATED, WorkbookReadError, readWorkbookBuffer, readZipDirectory } from "../../src/xlsx/read";
 import { readWorkbookFile } from "../../src/xlsx/read-file";
 import { deflated, writeZip } from "../../scripts/make-hostile";
 
@@ -152,7 +152,12 @@ describe("cell values", () => {
     const s = sheet(grid, "Values");
     expect(cellAt(s, 0, 0)).toEqual({ value: 30, formula: "SUM(B1:C1)" });
     expect(cellAt(s, 0, 1)).toEqual({ value: { error: "#DIV/0!" }, formula: "A9/0" });
-    expect(cellAt(s, 0, 2)).toEqual({ value: null, formula: "Sheet9!A1" });
+  });
+
+  test("a formula never calculated is not read as blank: it holds a value that says so", () => {
+    const s = sheet(grid, "Values");
+    expect(cellAt(s, 0, 2)).toEqual({ value: { error: UNCALCULATED }, formula: "Sheet9!A1" });
+    expect(UNCALCULATED).toBe("formula without a calculated value: open and save the workbook in Excel");
   });
 
   test("a shared formula is given as it reads in its own cell", () => {
