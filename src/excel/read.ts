@@ -7,11 +7,13 @@
  *   sync 3… the used ranges' values, formulas, number formats and display text,
  *           in blocks, as many sheets per sync as fit in `maxCellsPerSync`.
  * So 3 syncs for an ordinary workbook, 2 + ceil(cells / maxCellsPerSync) in general.
+ * When Excel answers that a response would be too large, the block size is
+ * halved, and stays halved for the rest of the read.
  * Everything that comes back is checked with zod before it is used.
  */
 import { z } from "zod";
 import { address, type Cell, type MergedArea, parseAddress, type SheetGrid, type WorkbookGrid } from "../core";
-import { type ApiSupport, PAYLOAD_BUDGET_BYTES, RESPONSE_TOO_LARGE, errorCode, excelApi, officeApiSupport } from "./api";
+import { type ApiSupport, PAYLOAD_BUDGET_BYTES, RESPONSE_TOO_LARGE, errorCode, excelApi, officeApiSupport, runExcel } from "./api";
 import { type RawValue, toGridCell } from "./cells";
 
 /**
@@ -53,7 +55,7 @@ const usedRangeSchema = z.object({
   rowCount: z.number().int().min(1),
   columnCount: z.number().int().min(1),
 });
-const mergedAreasSchema = z.object({ address: z.string() });
+const areaSchema = usedRangeSchema;
 const rawValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 function matrix<T extends z.ZodType>(item: T, rows: number, cols: number) {
@@ -93,7 +95,7 @@ export async function readWorkbookGrid(context: Excel.RequestContext, fileName: 
   // Sync 2: where each sheet's data is, and its merged areas.
   const withMerges = excelApi(supports, "1.13");
   const usedRanges = worksheets.items.map((ws) => ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
-  const mergedAreas = withMerges ? worksheets.items.map((ws) => ws.getRange().getMergedAreasOrNullObject().load("address")) : [];
+  const mergedAreas = withMerges ? worksheets.items.map((ws) => ws.getRange().getMergedAreasOrNullObject().load(AREA_LOAD)) : [];
   await context.sync();
   const used = usedRanges.map((r, i) => usedRange(r, sheets[i].name));
   const grids: SheetGrid[] = sheets.map((s, i) => {
@@ -105,8 +107,22 @@ export async function readWorkbookGrid(context: Excel.RequestContext, fileName: 
   // Sync 3…: the cells.
   const total = used.reduce((n, u) => n + (u ? u.rows * u.cols : 0), 0);
   let done = 0;
-  for (const batch of planBlocks(used, cap)) {
-    await readBatch(context, worksheets.items, batch, grids);
+  let size = cap;
+  const pending: Block[] = used.flatMap((u, sheet) => (u ? [{ sheet, ...u }] : []));
+  while (pending.length) {
+    const batch = takeBatch(pending, size);
+    const ranges = batch.map((b) => worksheets.items[b.sheet].getRange(blockAddress(b)).load("values,formulas,numberFormat,text"));
+    try {
+      await context.sync();
+    } catch (err) {
+      const cells = batch.reduce((n, b) => n + b.rows * b.cols, 0);
+      if (errorCode(err) !== RESPONSE_TOO_LARGE || cells === 1) throw err;
+      // Too much at once: half as many cells per sync, from here to the end.
+      size = Math.max(1, Math.floor(cells / 2));
+      pending.unshift(...batch);
+      continue;
+    }
+    batch.forEach((b, i) => putBlock(grids[b.sheet], b, ranges[i]));
     done += batch.reduce((n, b) => n + b.rows * b.cols, 0);
     options.onProgress?.(done, total);
   }
@@ -116,8 +132,11 @@ export async function readWorkbookGrid(context: Excel.RequestContext, fileName: 
 
 /** `readWorkbookGrid` on the open workbook, for the task pane. */
 export function readOpenWorkbook(fileName: string, options?: ReadGridOptions): Promise<WorkbookGrid> {
-  return Excel.run((context) => readWorkbookGrid(context, fileName, options));
+  return runExcel((context) => readWorkbookGrid(context, fileName, options));
 }
+
+/** Each merged area as a range of its own, with its position: no address string to parse. */
+const AREA_LOAD = "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount";
 
 function usedRange(range: Excel.Range, sheet: string): UsedRange | null {
   if (range.isNullObject) return null;
@@ -132,87 +151,58 @@ function usedRange(range: Excel.Range, sheet: string): UsedRange | null {
   return { top: p.rowIndex, left: p.columnIndex, rows: p.rowCount, cols: p.columnCount };
 }
 
-/** "'Work plan'!A1:B2, 'Work plan'!D4:E5" → areas. */
+/** The merged areas, from the `areas` of getMergedAreasOrNullObject: rowIndex, columnIndex, rowCount, columnCount each. */
 function merges(areas: Excel.RangeAreas, sheet: string): MergedArea[] {
   if (areas.isNullObject) return [];
-  const parsed = mergedAreasSchema.safeParse({ address: areas.address });
-  if (!parsed.success) throw new ExcelReadError(sheet, "Excel returned unexpected merged areas");
-  const out: MergedArea[] = [];
-  for (const m of parsed.data.address.matchAll(/!\$?([A-Za-z]{1,3}\$?\d+)(?::\$?([A-Za-z]{1,3}\$?\d+))?(?=\s*,|\s*$)/g)) {
-    const from = parseAddress(m[1]);
-    const to = parseAddress(m[2] ?? m[1]);
-    if (!from || !to) throw new ExcelReadError(sheet, `Excel returned a merged area that is not an address (${m[0]})`);
-    out.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
-  }
-  return out;
+  const items: unknown = areas.areas.items;
+  if (!Array.isArray(items)) throw new ExcelReadError(sheet, "Excel returned unexpected merged areas");
+  return areas.areas.items.map((r) => {
+    const parsed = areaSchema.safeParse({ rowIndex: r.rowIndex, columnIndex: r.columnIndex, rowCount: r.rowCount, columnCount: r.columnCount });
+    if (!parsed.success) throw new ExcelReadError(sheet, `Excel returned a merged area that is not a range (${parsed.error.issues[0]?.message})`);
+    const a = parsed.data;
+    return { top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 };
+  });
 }
 
 /**
- * Cuts the used ranges into blocks and packs them into syncs of at most `cap`
+ * Takes the next sync's blocks off the front of `pending`, at most `cap`
  * cells: whole sheets share a sync, a sheet larger than the room left is cut
- * into row bands (and a row wider than `cap` into column pieces).
+ * into row bands (and a row wider than `cap` into column pieces); what is
+ * left of a block stays at the front.
  */
-export function planBlocks(used: Array<UsedRange | null>, cap: number): Block[][] {
-  const batches: Block[][] = [];
-  let current: Block[] = [];
+export function takeBatch(pending: Block[], cap: number): Block[] {
+  const batch: Block[] = [];
   let room = cap;
-  const flush = () => {
-    if (current.length) batches.push(current);
-    current = [];
-    room = cap;
-  };
-  used.forEach((u, sheet) => {
-    if (!u) return;
-    for (let left = u.left; left < u.left + u.cols; left += cap) {
-      const cols = Math.min(cap, u.left + u.cols - left);
-      for (let top = u.top; top < u.top + u.rows; ) {
-        if (room < cols) flush();
-        const rows = Math.min(u.top + u.rows - top, Math.floor(room / cols));
-        current.push({ sheet, top, left, rows, cols });
-        room -= rows * cols;
-        top += rows;
-      }
+  while (pending.length && room > 0) {
+    const b = pending[0];
+    if (b.cols > cap) {
+      // Cut into column pieces of at most `cap`.
+      const pieces: Block[] = [];
+      for (let left = b.left; left < b.left + b.cols; left += cap) pieces.push({ ...b, left, cols: Math.min(cap, b.left + b.cols - left) });
+      pending.splice(0, 1, ...pieces);
+      continue;
     }
-  });
-  flush();
-  return batches;
+    const rows = Math.min(b.rows, Math.floor(room / b.cols));
+    if (rows === 0) break;
+    batch.push({ ...b, rows });
+    room -= rows * b.cols;
+    if (rows === b.rows) pending.shift();
+    else pending[0] = { ...b, top: b.top + rows, rows: b.rows - rows };
+  }
+  return batch;
 }
 
-/** One sync for the whole batch; halved and retried when Excel finds the answer too large. */
-async function readBatch(context: Excel.RequestContext, worksheets: Excel.Worksheet[], batch: Block[], grids: SheetGrid[]): Promise<void> {
-  const ranges = batch.map((b) =>
-    worksheets[b.sheet].getRange(blockAddress(b)).load("values,formulas,numberFormat,text"),
-  );
-  try {
-    await context.sync();
-  } catch (err) {
-    if (errorCode(err) !== RESPONSE_TOO_LARGE || (batch.length === 1 && batch[0].rows * batch[0].cols === 1)) throw err;
-    const [a, b] = halve(batch);
-    await readBatch(context, worksheets, a, grids);
-    await readBatch(context, worksheets, b, grids);
-    return;
-  }
-  batch.forEach((b, i) => putBlock(grids[b.sheet], b, ranges[i]));
+/** All the syncs' blocks at once, for a fixed cap (what `readWorkbookGrid` does while no answer is too large). */
+export function planBlocks(used: Array<UsedRange | null>, cap: number): Block[][] {
+  const pending: Block[] = used.flatMap((u, sheet) => (u ? [{ sheet, ...u }] : []));
+  const batches: Block[][] = [];
+  while (pending.length) batches.push(takeBatch(pending, cap));
+  return batches;
 }
 
 function blockAddress(b: Block): string {
   const from = address(b.top, b.left);
   return b.rows === 1 && b.cols === 1 ? from : `${from}:${address(b.top + b.rows - 1, b.left + b.cols - 1)}`;
-}
-
-/** Two batches of about half the cells each. */
-function halve(batch: Block[]): [Block[], Block[]] {
-  if (batch.length > 1) {
-    const mid = Math.ceil(batch.length / 2);
-    return [batch.slice(0, mid), batch.slice(mid)];
-  }
-  const b = batch[0];
-  if (b.rows > 1) {
-    const rows = Math.ceil(b.rows / 2);
-    return [[{ ...b, rows }], [{ ...b, top: b.top + rows, rows: b.rows - rows }]];
-  }
-  const cols = Math.ceil(b.cols / 2);
-  return [[{ ...b, cols }], [{ ...b, left: b.left + cols, cols: b.cols - cols }]];
 }
 
 function putBlock(grid: SheetGrid, b: Block, range: Excel.Range): void {

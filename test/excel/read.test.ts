@@ -125,6 +125,22 @@ describe("round trips", () => {
     expect(DEFAULT_MAX_CELLS_PER_SYNC).toBeGreaterThan(50 * 26 * 13);
   });
 
+  test("after a response-too-large answer the block size stays halved for the rest of the read", async () => {
+    const fake = workbookOf(12);
+    const whole = await read(fake, "big.xlsx");
+    fake.resetSyncs();
+    fake.responseLimit = 60_000; // the 12 sheets answer ~200 KB together
+    const grid = await read(fake, "big.xlsx");
+    expect(grid).toEqual(whole);
+    const failed = fake.syncs.map((s, i) => (s.failed ? i : -1)).filter((i) => i >= 0);
+    expect(failed.length).toBeGreaterThan(0);
+    // Once a size works, it is kept: every failure comes before the first data sync that succeeds.
+    const firstDataSuccess = fake.syncs.findIndex((s, i) => i >= 2 && !s.failed);
+    expect(failed.every((i) => i < firstDataSuccess)).toBe(true);
+    expect(failed.length).toBeLessThanOrEqual(3); // 200 KB → 100 → 50 KB
+    expectWithinLimits(fake);
+  });
+
   test("a sheet of long texts above 5 MB is split again when Excel refuses the answer", async () => {
     const fake = fakeExcelFromGrids({ file: "notes.xlsx", sheets: [] });
     const sheet = newSheet("Activities");
@@ -200,7 +216,28 @@ describe("what the cells become", () => {
     const ctx = fake.requestContext;
     const worksheets = ctx.workbook.worksheets as unknown as { load: (s: string) => unknown };
     worksheets.load = () => worksheets; // forgets to ask Excel
+    // The real runtime throws PropertyNotLoaded; the fake does the same.
+    await expect(readWorkbookGrid(ctx, "t.xlsx", { supports: fake.supports })).rejects.toMatchObject({ code: "PropertyNotLoaded" });
+    // office-addin-mock answers with a string instead: that is no list either.
+    Object.defineProperty(worksheets, "items", { get: () => NOT_LOADED });
     await expect(readWorkbookGrid(ctx, "t.xlsx", { supports: fake.supports })).rejects.toThrow(/did not return the list of worksheets/);
+  });
+
+  test("merged areas are read as ranges from `areas`, not by parsing an address", async () => {
+    const fake = oneSheet();
+    const s = fake.state.sheets[0];
+    s.name = "Plan, 2022!A1"; // a sheet name that would fool an address parser
+    s.merges.push({ top: 9, left: 0, bottom: 10, right: 1 });
+    const loads: string[] = [];
+    const enqueue = fake.enqueue.bind(fake);
+    fake.enqueue = (action, run) => {
+      if (action.select) loads.push(`${action.on.name}:${action.select.join(",")}`);
+      enqueue(action, run);
+    };
+    const grid = await read(fake, "t.xlsx");
+    expect(grid.sheets[0].merges).toEqual([{ top: 3, left: 2, bottom: 3, right: 4 }, { top: 9, left: 0, bottom: 10, right: 1 }]);
+    expect(loads.some((l) => l.startsWith("GetMergedAreasOrNullObject:") && l.includes("address"))).toBe(false);
+    expect(loads).toContain("Areas:rowIndex,columnIndex,rowCount,columnCount");
   });
 });
 
