@@ -1,14 +1,16 @@
 /**
- * The browser side of reading, writing, downloading and copying. ExcelJS is
- * loaded with import() on first use so that it stays out of the pane's first
- * download: the pane shows at once, and the reader arrives while the user
- * picks files.
+ * The browser side of reading, writing, downloading and copying. The reader
+ * (src/xlsx/read.ts, fflate and a streaming scanner: its own small chunk) and
+ * the writer (ExcelJS) are loaded with import() on first use so that they
+ * stay out of the pane's first download: the pane shows at once, and the
+ * reader arrives while the user picks files. ExcelJS comes only when a PIR
+ * workbook is written.
  */
 import type { BrowserIo, PaneHost } from "./pane-host";
 
 export const browserIo: BrowserIo = {
   async readWorkbook(bytes, file) {
-    const { readWorkbookBuffer } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/read");
+    const { readWorkbookBuffer } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
     return readWorkbookBuffer(bytes, file);
   },
 
