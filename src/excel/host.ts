@@ -4,10 +4,14 @@
  * the answer as a parameter.
  */
 
+import { runExcel } from "./api";
+
 export type Host = "excel" | "browser";
 
-/** How long to wait for Office.onReady before deciding it will never answer. */
-export const DEFAULT_HOST_TIMEOUT_MS = 3000;
+/** After this long without an answer from Office.onReady, the pane says that it is still starting. */
+export const SLOW_START_MS = 3000;
+
+export const STARTING_MESSAGE = "Starting… waiting for Excel to open the add-in. / Iniciando… esperando a Excel.";
 
 /** The part of the Office global we look at. */
 export interface OfficeLike {
@@ -15,40 +19,60 @@ export interface OfficeLike {
   HostType?: { Excel?: unknown };
 }
 
+export interface DetectHostOptions {
+  /** Called once when onReady has not answered after `slowAfterMs`; by default the page's "Loading…" line says so. */
+  onSlow?: () => void;
+  slowAfterMs?: number;
+}
+
+/** Office.onReady failed: the pane cannot start in Excel, and does not pretend to be a plain browser page. */
+export class OfficeStartError extends Error {
+  constructor(cause: unknown) {
+    super(`Office did not start the add-in (${cause instanceof Error ? cause.message : String(cause)}). Close the pane and open it again.`);
+    this.name = "OfficeStartError";
+  }
+}
+
 /**
  * "excel" only when Office.onReady reports Excel as the host; "browser" when
- * there is no Office global, when onReady reports no host (office.js loaded
- * outside Office) or another host, or when it has not answered in time.
+ * there is no Office global (the page opened on its own), or when onReady
+ * reports no host (office.js loaded outside Office) or another host. Waits for
+ * onReady as long as Office takes (Excel can take many seconds to start an
+ * add-in): after `slowAfterMs` it says "Starting…" and keeps waiting, never
+ * falling back to file mode inside Excel. When onReady fails, the promise
+ * rejects with the reason (OfficeStartError).
  */
 export async function detectHost(
-  timeoutMs: number = DEFAULT_HOST_TIMEOUT_MS,
   office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office,
+  options: DetectHostOptions = {},
 ): Promise<Host> {
   if (!office || typeof office.onReady !== "function") return "browser";
   const onReady = office.onReady.bind(office);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), timeoutMs);
-  });
+  const timer = setTimeout(options.onSlow ?? showStarting, options.slowAfterMs ?? SLOW_START_MS);
   // onReady takes a callback and, since office.js 1.1.x, also returns a promise;
   // listening to the callback covers both without calling onReady twice.
-  const ready = new Promise<{ host: unknown } | null>((resolve) => {
+  const ready = new Promise<{ host: unknown } | null>((resolve, reject) => {
     try {
       const returned = onReady((info) => resolve(info ?? null));
       if (returned && typeof (returned as Promise<unknown>).then === "function") {
-        (returned as Promise<{ host: unknown } | undefined>).then((info) => resolve(info ?? null), () => resolve(null));
+        (returned as Promise<{ host: unknown } | undefined>).then((info) => resolve(info ?? null), (err: unknown) => reject(new OfficeStartError(err)));
       }
-    } catch {
-      resolve(null);
+    } catch (err) {
+      reject(new OfficeStartError(err));
     }
   });
   try {
-    const info = await Promise.race([ready, timeout]);
+    const info = await ready;
     const excel = office.HostType?.Excel ?? "Excel";
     return info && info.host === excel ? "excel" : "browser";
   } finally {
-    if (timer) clearTimeout(timer);
+    clearTimeout(timer);
   }
+}
+
+function showStarting(): void {
+  const loading = typeof document === "undefined" ? null : document.getElementById("loading");
+  if (loading) loading.textContent = STARTING_MESSAGE;
 }
 
 /** The colours of the Office theme, when the host tells them (Excel desktop and web do). */
@@ -68,7 +92,7 @@ export async function workbookFileName(
   office: { context?: { document?: { url?: string }; requirements?: { isSetSupported(set: string, version?: string): boolean } } } | undefined = (globalThis as { Office?: typeof Office }).Office,
 ): Promise<string> {
   if (office?.context?.requirements?.isSetSupported("ExcelApi", "1.7")) {
-    const fromWorkbook = await (context ? nameOfWorkbook(context) : Excel.run(nameOfWorkbook));
+    const fromWorkbook = await (context ? nameOfWorkbook(context) : runExcel(nameOfWorkbook));
     if (fromWorkbook) return fromWorkbook;
   }
   return fileNameFromUrl(office?.context?.document?.url) ?? UNSAVED_WORKBOOK_NAME;

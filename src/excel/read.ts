@@ -12,7 +12,7 @@
  * Everything that comes back is checked with zod before it is used.
  */
 import { z } from "zod";
-import { address, type Cell, type MergedArea, parseAddress, type SheetGrid, type WorkbookGrid } from "../core";
+import { address, type Cell, type MergedArea, type SheetGrid, type WorkbookGrid } from "../core";
 import { type ApiSupport, PAYLOAD_BUDGET_BYTES, RESPONSE_TOO_LARGE, errorCode, excelApi, officeApiSupport, runExcel } from "./api";
 import { type RawValue, toGridCell } from "./cells";
 

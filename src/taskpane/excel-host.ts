@@ -5,7 +5,7 @@
  */
 import { clearOpenWorkbookHighlights, highlightOpenWorkbook } from "../excel/highlight";
 import { officeTheme, workbookFileName } from "../excel/host";
-import { selectCellInOpenWorkbook, selectedRangeAddress } from "../excel/navigate";
+import { selectCellInOpenWorkbook, selectedRangeInOpenWorkbook } from "../excel/navigate";
 import { readOpenWorkbook } from "../excel/read";
 import { loadSettings, saveSettings } from "../excel/settings-store";
 import { writePirToOpenWorkbook } from "../excel/write";
@@ -16,8 +16,7 @@ export async function excelHost(): Promise<PaneHost> {
   const open: OpenWorkbook = {
     name,
     read: (onProgress) => readOpenWorkbook(name, { onProgress: (done, total) => onProgress({ done, total }) }),
-    // The adapter has no open-workbook wrapper for this one (yet): the one Excel.run outside src/excel/.
-    selectedRange: () => Excel.run((context) => selectedRangeAddress(context)),
+    selectedRange: () => selectedRangeInOpenWorkbook(),
     writePir: (desc, existing) => writePirToOpenWorkbook(desc, { existing, workbookFile: name }),
     highlight: (findings) => highlightOpenWorkbook(findings, name),
     clearHighlights: () => clearOpenWorkbookHighlights(),
