@@ -95,3 +95,13 @@ test("a host without conditional formats (ExcelApi 1.5) is told so, and has noth
   await expect(clearHighlights(old.requestContext, old.supports)).resolves.toBeUndefined();
   expect(old.syncs).toHaveLength(0);
 });
+
+test("marks beyond one request's budget go in further requests, and all of them are made", async () => {
+  const base = findings.find((f) => f.file === WORKPLAN)!;
+  const many = Array.from({ length: 300 }, (_, i) => ({ ...base, sheet: "Work plan", cell: `Z${i + 1}`, severity: "error" as const }));
+  fake.resetSyncs();
+  await highlightFindings(fake.requestContext, many, WORKPLAN, fake.supports, 100_000);
+  expect(fake.syncs.length).toBeGreaterThan(4);
+  for (const s of fake.syncs) expect(s.requestBytes).toBeLessThanOrEqual(100_000);
+  expect(ours(fake)).toHaveLength(300);
+});

@@ -223,6 +223,8 @@ export class WorksheetsProxy extends Loadable {
       if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw richError("InvalidArgument", `Bad sheet name "${name}".`);
       created = newSheet(name);
       this.x.state.sheets.push(created);
+      // Excel answers with the new sheet's id; later requests reach it through the collection by that id, as the runtime does.
+      Object.assign(path, { type: PATH_INDEXER, name: "", args: [SHEET_ID] });
     });
     return new WorksheetProxy(this.x, path, () => {
       if (!created) throw new Error("fake Excel: a sheet was used before the operation that adds it ran");
