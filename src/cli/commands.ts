@@ -6,7 +6,7 @@
  * Exit codes: 0 no finding of severity error; 1 findings of severity error;
  * 2 a workbook could not be read, or the command line is wrong.
  */
-import { promises as fs, readFileSync } from "fs";
+import { promises as fs, readFileSync, unlinkSync } from "fs";
 import { basename, dirname, join, relative, resolve, sep } from "path";
 import type { CheckResult, WorkbookGrid, Settings } from "../core";
 import type { ReadFileOptions } from "../xlsx/read-file";
@@ -152,10 +152,13 @@ function exitCodeFor(result: CheckResult): number {
  * memory), so that each bad file gets its own line; null when any failed.
  */
 async function readAll(files: string[], io: CliIo, d: CliDeps): Promise<WorkbookGrid[] | null> {
-  const seen = new Set<string>();
+  // The same file twice, also under another name (a symbolic or a hard link), would be counted twice.
+  const seen = new Map<string, string>();
   for (const file of files) {
-    if (seen.has(resolve(file))) throw new CommandError(`${file} is given twice`);
-    seen.add(resolve(file));
+    const key = await fileIdentity(file);
+    const first = seen.get(key);
+    if (first !== undefined) throw new CommandError(resolve(first) === resolve(file) ? `${file} is given twice` : `${file} is the same file as ${first}, given twice`);
+    seen.set(key, file);
   }
   const grids: WorkbookGrid[] = [];
   let failed = false;
@@ -164,25 +167,55 @@ async function readAll(files: string[], io: CliIo, d: CliDeps): Promise<Workbook
       grids.push(await d.readWorkbook(file, { onSlow: (message) => io.stderr.write(`${message}\n`) }));
     } catch (err) {
       failed = true;
-      const message = err instanceof Error ? err.message : String(err);
-      // WorkbookReadError messages already start with the file name.
-      io.stderr.write(`pir-check: ${oneLine(message.startsWith(file) ? message : `${file}: ${message}`)}\n`);
+      io.stderr.write(`pir-check: ${oneLine(readFailure(file, err))}\n`);
     }
   }
   return failed ? null : grids;
 }
 
-/** The absolute path to write; refuses a path that is one of the inputs (also through a link) or a folder. */
+/**
+ * A read error as one sentence naming the file. The reader's own errors
+ * (WorkbookReadError) already are; anything else (a JavaScript error from
+ * deep inside a damaged file) is not shown as it is.
+ */
+export function readFailure(file: string, err: unknown): string {
+  if (err instanceof Error && err.name === "WorkbookReadError") return err.message.startsWith(file) ? err.message : `${file}: ${err.message}`;
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") return `${file}: there is no such file`;
+  if (code === "EACCES" || code === "EPERM") return `${file}: permission denied; check that you may read it`;
+  if (code === "EISDIR") return `${file}: is a folder, not a workbook`;
+  return `${file}: the file could not be read as an Excel workbook; it may be damaged. Open it in Excel, save it again as .xlsx and retry`;
+}
+
+/** What makes a file the same file: its device and inode (hard links too), else its real path. */
+async function fileIdentity(file: string): Promise<string> {
+  const stat = await fs.stat(file).catch(() => null);
+  if (stat && (stat.ino !== 0 || stat.dev !== 0)) return `${stat.dev}:${stat.ino}`;
+  return realPath(resolve(file));
+}
+
+/**
+ * The absolute path to write. Only a regular file (replaced) or a new name in
+ * an existing folder: not "-", not a folder or a path ending in "/", not a
+ * device (/dev/null), a pipe or a socket, and not one of the inputs (also
+ * through a symbolic or hard link).
+ */
 async function outputPath(out: string, inputs: string[]): Promise<string> {
+  if (out === "-") throw new CommandError("--out - would write to the terminal; give a file name such as pir-tables.xlsx");
+  if (/[\\/]$/.test(out)) throw new CommandError(`--out ${out} is a folder; give a file name such as ${join(out, "pir-tables.xlsx")}`);
   const target = resolve(out);
   const targetReal = await realPath(target);
-  for (const input of inputs) {
-    if (resolve(input) === target || (await realPath(resolve(input))) === targetReal) {
-      throw new CommandError(`--out ${out} is one of the input workbooks; choose another file to write`);
-    }
-  }
   const stat = await fs.stat(target).catch(() => null);
+  for (const input of inputs) {
+    const same = resolve(input) === target || (await realPath(resolve(input))) === targetReal || (stat !== null && (await fileIdentity(input)) === `${stat.dev}:${stat.ino}`);
+    if (same) throw new CommandError(`--out ${out} is one of the input workbooks; choose another file to write`);
+  }
   if (stat?.isDirectory()) throw new CommandError(`--out ${out} is a folder; give a file name such as ${join(out, "pir-tables.xlsx")}`);
+  if (stat && !stat.isFile()) throw new CommandError(`--out ${out} is not a regular file (a device, a pipe or a socket); give a file name such as pir-tables.xlsx`);
+  if (!stat) {
+    const folder = await fs.stat(dirname(target)).catch(() => null);
+    if (!folder?.isDirectory()) throw new CommandError(`cannot write ${out}: its folder does not exist`);
+  }
   return target;
 }
 
@@ -199,15 +232,37 @@ async function realPath(path: string): Promise<string> {
   }
 }
 
-/** Writes beside the target and renames, so a failure never leaves half a workbook under the real name. */
+/** A short temporary name beside the target (long names can pass a file system's 255 bytes). */
+export function temporaryName(target: string): string {
+  return join(dirname(target), `.pir-${process.pid.toString(36)}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+}
+
+/**
+ * Writes beside the target and renames, so a failure never leaves half a
+ * workbook under the real name; Ctrl-C (or a kill) while writing removes the
+ * temporary file.
+ */
 async function writeAtomically(target: string, shownAs: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  const temp = temporaryName(target);
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // not created yet, or already renamed
+    }
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   try {
     await fs.writeFile(temp, bytes, { flag: "wx" });
     await fs.rename(temp, target);
   } catch (err) {
     await fs.unlink(temp).catch(() => undefined);
     throw new CommandError(`cannot write ${shownAs}: ${writeFailure(err)}`);
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
   }
 }
 

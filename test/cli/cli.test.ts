@@ -3,8 +3,8 @@ import { createHash } from "crypto";
 import { spawnSync } from "child_process";
 import { promises as fs, readFileSync } from "fs";
 import { tmpdir } from "os";
-import { dirname, join, relative } from "path";
-import { main } from "../../src/cli/commands";
+import { basename, dirname, join, relative } from "path";
+import { main, readFailure, temporaryName } from "../../src/cli/commands";
 import type { CliDeps } from "../../src/cli/commands";
 import type { CheckResult } from "../../src/core/check";
 import type { Finding } from "../../src/core/model";
@@ -284,4 +284,71 @@ test("the findings sheet links to the source cells from wherever --out puts it",
     const file = t.slice(0, t.indexOf("#"));
     expect([BUDGET, WORKPLAN]).toContain(join(dirname(out), file));
   }
+});
+
+describe("--out is a new or regular file, and an input is never read twice", () => {
+  test.each([
+    ["-", "pir-check: --out - would write to the terminal; give a file name such as pir-tables.xlsx\n"],
+    ["/dev/null", "pir-check: --out /dev/null is not a regular file (a device, a pipe or a socket); give a file name such as pir-tables.xlsx\n"],
+  ])("--out %s is refused, exit 2", async (out, stderr) => {
+    expect(await run(["tables", "--out", out, ...CLEAN])).toEqual({ code: 2, stdout: "", stderr });
+  });
+
+  test("a folder, a path ending in '/' and a FIFO are refused, and nothing is written there", async () => {
+    const sub = await fs.mkdtemp(join(dir, "out-"));
+    for (const out of [sub, `${sub}/`, join(sub, "new-folder") + "/"]) {
+      const r = await run(["tables", "--out", out, ...CLEAN]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/is a folder; give a file name such as/);
+    }
+    const fifo = join(sub, "pipe.xlsx");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const r = await run(["tables", "--out", fifo, ...CLEAN]);
+    expect(r).toEqual({ code: 2, stdout: "", stderr: `pir-check: --out ${fifo} is not a regular file (a device, a pipe or a socket); give a file name such as pir-tables.xlsx\n` });
+    expect((await fs.readdir(sub)).sort()).toEqual(["pipe.xlsx"]);
+  });
+
+  test("an input given twice through a symbolic or a hard link is refused like a literal duplicate", async () => {
+    const sub = await fs.mkdtemp(join(dir, "links-"));
+    const copy = join(sub, "plan.xlsx");
+    await fs.copyFile(WORKPLAN, copy);
+    const soft = join(sub, "soft.xlsx");
+    const hard = join(sub, "hard.xlsx");
+    await fs.symlink(copy, soft);
+    await fs.link(copy, hard);
+    for (const twin of [soft, hard]) {
+      expect(await run(["validate", copy, twin])).toEqual({ code: 2, stdout: "", stderr: `pir-check: ${twin} is the same file as ${copy}, given twice\n` });
+    }
+    // A hard link to an input is the input: not a place to write.
+    const r = await run(["tables", "--out", hard, copy, BUDGET]);
+    expect(r.stderr).toBe(`pir-check: --out ${hard} is one of the input workbooks; choose another file to write\n`);
+  });
+
+  test("the temporary file has a short name beside the target", () => {
+    const long = join(dir, `${"a".repeat(240)}.xlsx`);
+    const temp = temporaryName(long);
+    expect(dirname(temp)).toBe(dir);
+    expect(basename(temp).length).toBeLessThan(30);
+    expect(basename(temp)).toMatch(/^\.pir-[0-9a-z]+-[0-9a-z]+\.tmp$/);
+  });
+});
+
+describe("read errors are sentences that name the file", () => {
+  test("an internal JavaScript error from a damaged file is not shown as it is", async () => {
+    const r = await run(["validate", WORKPLAN], {
+      readWorkbook: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'sheets')");
+      },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`pir-check: ${WORKPLAN}: the file could not be read as an Excel workbook; it may be damaged. Open it in Excel, save it again as .xlsx and retry\n`);
+    expect(r.stderr).not.toMatch(/Cannot read properties/);
+  });
+
+  test("the reader's own messages, and missing or forbidden files", () => {
+    const own = Object.assign(new Error("book.xlsx: password-protected; remove the password in Excel and try again"), { name: "WorkbookReadError" });
+    expect(readFailure("book.xlsx", own)).toBe("book.xlsx: password-protected; remove the password in Excel and try again");
+    expect(readFailure("gone.xlsx", Object.assign(new Error("ENOENT: no such file"), { code: "ENOENT" }))).toBe("gone.xlsx: there is no such file");
+    expect(readFailure("locked.xlsx", Object.assign(new Error("EACCES"), { code: "EACCES" }))).toBe("locked.xlsx: permission denied; check that you may read it");
+  });
 });
