@@ -202,6 +202,7 @@ class PackageReader {
 
   /** Inflates one part and feeds it, piece by piece, to an XML handler. */
   private async scan(part: string, handler: XmlHandler): Promise<void> {
+    this.checkCancelled();
     const entry = this.entries.get(partKey(part));
     if (!entry) throw this.damaged(`${part} is missing from the package`);
     this.part = entry.name;
@@ -231,8 +232,12 @@ class PackageReader {
   private async pause(): Promise<void> {
     this.options.onProgress?.({ done: Math.min(this.done, this.total), total: this.total });
     await yieldToEventLoop();
-    if (this.options.signal?.aborted) throw new WorkbookReadError(this.file, "cancelled", "reading was cancelled");
+    this.checkCancelled();
     this.sliceStart = now();
+  }
+
+  private checkCancelled(): void {
+    if (this.options.signal?.aborted) throw new WorkbookReadError(this.file, "cancelled", "reading was cancelled");
   }
 
   private damaged(detail: string): WorkbookReadError {
@@ -242,7 +247,7 @@ class PackageReader {
   /** Any failure below → one WorkbookReadError naming the file. */
   explain(err: unknown): Error {
     if (err instanceof WorkbookReadError) return err;
-    if (err instanceof SheetReadError) return new WorkbookReadError(this.file, err.kind, err.message);
+    if (err instanceof SheetReadError) return err.kind === "damaged" ? this.damaged(err.message) : new WorkbookReadError(this.file, err.kind, err.message);
     if (err instanceof TooManyStrings) {
       return new WorkbookReadError(this.file, "too-large", `the workbook has more than ${err.limit.toLocaleString("en-US")} shared strings, more than the cells it may hold`);
     }

@@ -222,7 +222,7 @@ export class SheetParser implements XmlHandler {
     if (this.col >= EXCEL_MAX_COLS) {
       throw new SheetReadError(
         "too-large",
-        `the sheet "${this.name}" has a cell in column ${this.col + 1}, beyond Excel's last column XFD (16,384); the file is damaged or not made by Excel`,
+        `the sheet "${this.name}" has a cell in column ${formatInt(this.col + 1)}, beyond Excel's last column XFD (16,384); the file is damaged or not made by Excel`,
       );
     }
   }

@@ -123,13 +123,13 @@ function endOfTag(buf: string, lt: number): number {
   for (;;) {
     const gt = buf.indexOf(">", j);
     if (gt < 0) return -1;
-    // Any quote before the ">"? Then the ">" may be inside an attribute value.
-    const dq = buf.indexOf('"', j);
-    const sq = buf.indexOf("'", j);
-    let q = -1;
-    if (dq >= 0 && dq < gt) q = dq;
-    if (sq >= 0 && sq < gt && (q < 0 || sq < q)) q = sq;
-    if (q < 0) return gt;
+    // A quote before the ">" (looked for within the tag only) means the ">" may be inside an attribute value.
+    let q = j;
+    for (; q < gt; q++) {
+      const ch = buf.charCodeAt(q);
+      if (ch === 0x22 || ch === 0x27) break;
+    }
+    if (q === gt) return gt;
     const close = buf.indexOf(buf[q], q + 1);
     if (close < 0) return -1;
     j = close + 1;
@@ -144,8 +144,9 @@ function localName(buf: string, from: number, to: number): string {
     if (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d) end--;
     else break;
   }
-  const colon = buf.indexOf(":", from);
-  return buf.slice(colon >= 0 && colon < end ? colon + 1 : from, end);
+  let start = from;
+  for (let k = from; k < end; k++) if (buf.charCodeAt(k) === 0x3a) start = k + 1;
+  return buf.slice(start, end);
 }
 
 const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
