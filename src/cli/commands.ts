@@ -11,7 +11,7 @@ import { basename, dirname, join, relative, resolve, sep } from "path";
 import type { CheckResult, WorkbookGrid, Settings } from "../core";
 import type { ReadFileOptions } from "../xlsx/read-file";
 import { SettingsError, UsageError, commandUsage, parseCommandLine, resolveSettings, usageText } from "./args";
-import { formatReport, oneLine, summaryLine } from "./format";
+import { formatReport, oneLine, summaryLine, terminalSafe } from "./format";
 
 export interface TextSink {
   write(text: string): unknown;
@@ -89,7 +89,7 @@ export async function validate(files: string[], json: boolean, settings: Setting
   if (!grids) return EXIT_FAILURE;
   const result = await d.check(grids, settings);
   if (json) io.stdout.write(`${JSON.stringify(result.report)}\n`);
-  else io.stdout.write(`${await periodLine(result, settings)}\n\n${formatReport(result.report, settings.language)}`);
+  else io.stdout.write(`${terminalSafe(await periodLine(result, settings))}\n\n${formatReport(result.report, settings.language)}`);
   return exitCodeFor(result);
 }
 

@@ -148,7 +148,7 @@ export function formatFindings(findings: Finding[], lang: Language = "en"): stri
   return lines;
 }
 
-/** The whole readable report, ending with a newline. */
+/** The whole readable report, ending with a newline; text from the workbooks cannot drive the terminal (see terminalSafe). */
 export function formatReport(report: Report, lang: Language = "en"): string {
   const anyTable = report.files.some((f) => f.sheets.some((s) => s.tables.length > 0));
   const lines = [
@@ -158,9 +158,35 @@ export function formatReport(report: Report, lang: Language = "en"): string {
     "",
     summaryLine(report.findings, report.files.length, lang),
   ];
-  return lines.join("\n") + "\n";
+  return lines.map(terminalSafe).join("\n") + "\n";
 }
 
+/** One line of text, whitespace runs collapsed, control characters shown escaped. */
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim();
+  return terminalSafe(text.replace(/[ \t\n\r\f\v\u00a0\u2028\u2029]+/g, " ").trim());
+}
+
+/**
+ * Characters a terminal obeys rather than shows, written the way --json
+ * writes them ("\u001b"): C0 and C1 controls (escape sequences, OSC-8 links,
+ * a carriage return that overwrites the line, a bell), DEL, and the
+ * bidirectional controls that reorder what is shown (right-to-left override,
+ * isolates, marks). A sheet or label holding them is printed as text.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const TERMINAL_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (c) => {
+    switch (c) {
+      case "\n":
+        return "\\n";
+      case "\r":
+        return "\\r";
+      case "\t":
+        return "\\t";
+      default:
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { formatFindings, formatReport, formatTables, summaryLine } from "../../src/cli/format";
+import { formatFindings, formatReport, formatTables, oneLine, summaryLine, terminalSafe } from "../../src/cli/format";
 import type { Finding, Report } from "../../src/core/model";
 
 function finding(partial: Partial<Finding>): Finding {
@@ -118,5 +118,38 @@ describe("formatTables", () => {
   test("the whole report ends with the summary line", () => {
     const text = formatReport({ ...report, findings: [finding({ severity: "error" })] });
     expect(text.endsWith("\n1 error, 0 warnings, 0 notes in 2 workbooks\n")).toBe(true);
+  });
+});
+
+describe("text from the workbooks cannot drive the terminal", () => {
+  const ESC = "\u001b";
+  const hostile = [
+    `${ESC}[2J${ESC}[31mred`, // clear the screen, colour
+    `${ESC}]8;;https://evil.example${ESC}\\click${ESC}]8;;${ESC}\\`, // an OSC-8 link
+    "safe\rOVERWRITTEN", // a carriage return that overwrites the line
+    "abc\u202Eexe.xlsx", // right-to-left override
+    "bell\u0007 and C1 \u009b31m",
+  ];
+
+  test("sheet names, messages and shapes are printed with their control characters escaped", () => {
+    const report: Report = {
+      files: [{ file: `plan${ESC}[8m.xlsx`, sheets: hostile.map((name) => ({ name, tables: [], skipped: "the sheet is empty" })) }],
+      findings: hostile.map((message, i) => finding({ sheet: hostile[i], message, component: null })),
+    };
+    const out = formatReport(report);
+    // Nothing a terminal would obey is left: only newlines between lines.
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(out).toContain("\\u001b[2J\\u001b[31mred");
+    expect(out).toContain("\\u001b]8;;https://evil.example\\u001b\\click");
+    expect(out).toContain("abc\\u202eexe.xlsx");
+    expect(out).toContain("bell\\u0007 and C1 \\u009b31m");
+    expect(out).toContain("plan\\u001b[8m.xlsx");
+  });
+
+  test("escaped as --json escapes them, and ordinary text (accents, €, ›) untouched", () => {
+    expect(terminalSafe(`${ESC}[0m`)).toBe(JSON.stringify(`${ESC}[0m`).slice(1, -1));
+    expect(terminalSafe("Producto 1.1.1 — Gestión › 1.500,00 €")).toBe("Producto 1.1.1 — Gestión › 1.500,00 €");
+    expect(oneLine("a\r\n b\u202e")).toBe("a b\\u202e");
   });
 });
