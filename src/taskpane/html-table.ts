@@ -41,7 +41,19 @@ export function formatNumber(value: number, numFmt: string | undefined, language
 
 export function cellDisplay(cell: SheetCell | undefined, language: Language): string {
   if (!cell || cell.value === null) return "";
-  return typeof cell.value === "number" ? formatNumber(cell.value, cell.style?.numFmt, language) : cell.value;
+  return typeof cell.value === "number" ? formatNumber(cell.value, cell.style?.numFmt, language) : clipboardSafe(cell.value);
+}
+
+/**
+ * Text that a spreadsheet would take for a formula when the clipboard is
+ * pasted into it (=, +, -, @, a tab or a line break first: OWASP's CSV
+ * injection list) gets an apostrophe in front, as the workbook writers do:
+ * Excel and LibreOffice take a leading apostrophe as "this is text", and in
+ * Word it stays readable. A plain negative amount ("-1,500.00") is left alone.
+ */
+export function clipboardSafe(text: string): string {
+  if (/^-[\d.,\s]*$/.test(text)) return text;
+  return /^[\s]*[=+\-@]|^[\t\r\n]/.test(text) ? `'${text}` : text;
 }
 
 function styleCss(style: CellStyle | undefined, inTable: boolean): string {
@@ -193,7 +205,8 @@ export function descriptionToText(sheet: SheetDescription, language: Language = 
     if (out.length > 0) out.push("");
     for (let r = block.top; r <= block.bottom; r++) {
       const cols: string[] = [];
-      for (let c = block.left; c <= block.right; c++) cols.push(grid.covered(r, c) ? "" : cellDisplay(grid.at(r, c), language));
+      // A tab or line break inside a label would start another column or row of the pasted table.
+      for (let c = block.left; c <= block.right; c++) cols.push(grid.covered(r, c) ? "" : cellDisplay(grid.at(r, c), language).replace(/[\t\r\n]+/g, " "));
       out.push(cols.join("\t"));
     }
     out.push("");

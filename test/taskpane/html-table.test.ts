@@ -100,7 +100,7 @@ describe("descriptionToHtml on a small description", () => {
     const doc = parse(html);
     expect(doc.querySelector("p")!.getAttribute("style")).toContain("font-style:italic");
     const table = doc.querySelector("table")!;
-    expect(rowTexts(table)).toEqual([["=SUM(A1)", "-1,234.50"], ["5 %"]]);
+    expect(rowTexts(table)).toEqual([["'=SUM(A1)", "-1,234.50"], ["5 %"]]); // a formula-looking label keeps its apostrophe on the clipboard
     expect(table.rows[1].cells[0].rowSpan).toBe(1); // the merge reaches past the table's last row
     expect(table.rows[1].cells[0].colSpan).toBe(2);
     expect(table.rows[0].cells[0].getAttribute("style")).toContain("padding:2px 4px 2px 28px");
@@ -114,4 +114,61 @@ describe("descriptionToHtml on a small description", () => {
     expect(formatNumber(0.125, "0.0%", "en")).toBe("12.5 %");
     expect(formatNumber(2.5, undefined, "es")).toBe("2,5");
   });
+});
+
+describe("the clipboard never carries a formula", () => {
+  const HOSTILE = ['=HYPERLINK("http://evil.example","click")', "=1+1", "+1", "-2+3", "@SUM(A1)", "\t=A1", "\r=A1", "  =A1"];
+  const sheet: SheetDescription = {
+    name: "PIR tables",
+    cells: [
+      ...HOSTILE.map((value, i) => ({ row: i, col: 0, value, style: { border: { top: "thin" as const, bottom: "thin" as const } } })),
+      ...HOSTILE.map((_, i) => ({ row: i, col: 1, value: -1500 - i, style: { numFmt: "#,##0.00", border: { top: "thin" as const, bottom: "thin" as const } } })),
+    ],
+    merges: [],
+    columnWidths: [20, 12],
+  };
+
+  test("formula-looking labels get an apostrophe in the HTML and in the text, and stay readable", () => {
+    const table = parse(descriptionToHtml(sheet)).querySelector("table")!;
+    const first = Array.from(table.rows).map((r) => r.cells[0].textContent);
+    expect(first).toEqual(HOSTILE.map((v) => `'${v.replace(/\r/g, "\n")}`)); // HTML reads a CR as a line break
+    const lines = descriptionToText(sheet).trimEnd().split("\n");
+    for (const [i, line] of lines.entries()) {
+      const [label, amount] = line.split("\t");
+      expect(label.startsWith("'")).toBe(true);
+      expect(label.slice(1).replace(/\s+/g, " ").trim()).toBe(HOSTILE[i].replace(/\s+/g, " ").trim());
+      // A negative amount stays a plain number.
+      expect(amount).toMatch(/^-1,5\d\d\.00$/);
+    }
+    expect(lines).toHaveLength(HOSTILE.length);
+  });
+
+  test("the plain text pasted into LibreOffice Calc gives text cells, not formulas", () => {
+    const { spawnSync } = require("child_process") as typeof import("child_process");
+    const fs = require("fs") as typeof import("fs");
+    const os = require("os") as typeof import("os");
+    const path = require("path") as typeof import("path");
+    if (spawnSync("soffice", ["--version"]).status !== 0) return; // LibreOffice not installed: the test above still holds
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pir-clip-"));
+    try {
+      const csv = path.join(dir, "paste.csv");
+      fs.writeFileSync(csv, descriptionToText(sheet));
+      // The control: the same text without the apostrophes is computed.
+      const raw = path.join(dir, "raw.csv");
+      fs.writeFileSync(raw, "=1+1\t1\n");
+      spawnSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--infilter=CSV:9,34,76,1,,0,false,true,false,false,false,-1", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", path.join(dir, "raw"), raw], { timeout: 60_000 });
+      expect(fs.readFileSync(path.join(dir, "raw", fs.readdirSync(path.join(dir, "raw"))[0]), "utf8").split(",")[0]).toBe("2");
+      // Open the pasted text as Calc would (tab-separated, formulas evaluated) and save what it made of it.
+      const r = spawnSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--infilter=CSV:9,34,76,1,,0,false,true,false,false,false,-1", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", path.join(dir, "out"), csv], { timeout: 60_000 });
+      expect(r.status).toBe(0);
+      const [file] = fs.readdirSync(path.join(dir, "out"));
+      const first = fs.readFileSync(path.join(dir, "out", file), "utf8").trimEnd().split("\n").map((l) => l.split(",")[0]);
+      // Calc computes an unprotected =1+1 to 2 (checked in the same run); ours stay the text they were.
+      expect(first[1]).toMatch(/=1\+1/);
+      expect(first[0]).toMatch(/HYPERLINK/);
+      expect(first.every((f) => !/^"?\d+"?$/.test(f))).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
