@@ -18,6 +18,7 @@ import { capPmc, nonTables } from "./fixtures/others";
 import { workplanQuirks, workplanSpanish } from "./fixtures/quirky";
 import { seedBudget, seedWorkplan } from "./fixtures/seed";
 import * as layouts from "./fixtures/layouts";
+import * as plans from "./fixtures/plans";
 import { fixZipTimestamps } from "./fixtures/workbook";
 
 export const ROOT = path.join(__dirname, "..");
@@ -45,6 +46,9 @@ export const FIXTURES: Record<string, () => ExcelJS.Workbook> = {
   "unep-by-component.xlsx": layouts.unepComponent,
   "unep-by-component-defects.xlsx": layouts.unepComponentDefects,
   "money-and-tonnes.xlsx": layouts.moneyAndTonnes,
+  "undp-awp-2021.xlsx": plans.undpAwp,
+  "undp-cdr-2021.xlsx": plans.undpCdr,
+  "undp-cdr-2021-defects.xlsx": plans.undpCdrDefects,
 };
 
 /** The seed workbooks again, under the names users see in examples/. */

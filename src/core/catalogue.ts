@@ -45,6 +45,32 @@ export const RECOGNITION_MESSAGES = {
     en: (p: { range: string; unit: string }) => `the table at ${p.range} counts ${p.unit}, not money`,
     es: (p: { range: string; unit: string }) => `la tabla de ${p.range} cuenta ${p.unit}, no dinero`,
   },
+  "note.yearFromTitle": {
+    en: (p: { year: string; columns: string }) => `read ${p.columns} as quarters of ${p.year}, the year the title names`,
+    es: (p: { year: string; columns: string }) => `${p.columns} se leyeron como trimestres de ${p.year}, el año que indica el título`,
+  },
+  "note.schedule": {
+    en: (p: { columns: string }) => `read ${p.columns} as the schedule (marks such as "X"), not as amounts`,
+    es: (p: { columns: string }) => `${p.columns} se leyeron como el calendario (marcas como "X"), no como montos`,
+  },
+  "note.amountForYear": {
+    en: (p: { column: string; year: string }) => `read "${p.column}" as the amounts planned for ${p.year}, the year the title names`,
+    es: (p: { column: string; year: string }) => `"${p.column}" se leyó como los montos de ${p.year}, el año que indica el título`,
+  },
+  "note.reportPeriod": {
+    en: (p: { column: string; year: string }) => `read "${p.column}" as the expenditure of ${p.year}, the period the report's header names`,
+    es: (p: { column: string; year: string }) => `"${p.column}" se leyó como el gasto de ${p.year}, el período que indica el encabezado del informe`,
+  },
+  "note.activityIsPmc": {
+    en: (p: { activity: string }) => `matched ${p.activity}, the report's last activity, with project management (PMC): the other tables have a PMC and no component of its number`,
+    es: (p: { activity: string }) => `${p.activity}, la última actividad del informe, se emparejó con la gestión del proyecto (PMC): las demás tablas tienen PMC y ningún componente con ese número`,
+  },
+  "sheet.quartersWithoutYear": {
+    en: (p: { range: string }) =>
+      `the header at ${p.range} has quarters but no year, neither in the header nor in a title above it: add the year (such as "2022 Q1", or "Work plan 2022" above the table)`,
+    es: (p: { range: string }) =>
+      `el encabezado de ${p.range} tiene trimestres pero ningún año, ni en el encabezado ni en un título encima: agregue el año (como "2022 T1", o "POA 2022" encima de la tabla)`,
+  },
   "note.numberedComponents": {
     en: (p: { from: string; to: string }) => `read the columns headed ${p.from}–${p.to} as components ${p.from}–${p.to}`,
     es: (p: { from: string; to: string }) => `las columnas con encabezado ${p.from}–${p.to} se leyeron como componentes ${p.from}–${p.to}`,

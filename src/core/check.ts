@@ -3,6 +3,7 @@
  * The CLI, the task pane and the benchmarks all call this and nothing below.
  */
 import { say } from "./catalogue";
+import { matchComponents } from "./matching";
 import { placeName, type WorkbookGrid } from "./grid";
 import type { Finding, Report, Table, WorkbookRecognition } from "./model";
 import { recognizeWorkbook } from "./recognize";
@@ -26,6 +27,7 @@ export interface CheckResult {
 export function checkWorkbooks(grids: WorkbookGrid[], settings: Settings): CheckResult {
   const recognitions = grids.map(recognizeWorkbook);
   const tables = recognitions.flatMap((r) => r.sheets.flatMap((s) => s.tables));
+  matchComponents(tables);
   const named = settings.periodSource === "default" ? inferReportingPeriod(tables) : null;
   let effective: Settings = named ? { ...settings, period: named, periodSource: "workbook" } : settings;
   if (effective.gefGrant === null) {

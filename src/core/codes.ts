@@ -45,7 +45,7 @@ const OUTCOME = new RegExp(`^(?:outcome|resultado|efecto|effet|resultat) ?${CODE
  */
 const PREFIXED_OUTPUT = new RegExp(`^(?:output|producto|product|produit) ?${CODE}`);
 /** An activity carries its output's code and one part more: "Activity 1.1.1", "Actividad 2.1.3". */
-const PREFIXED_ACTIVITY = /^(?:activity|actividad|activite|activ\.?) ?(\d{1,3}(?:\.\d{1,2}){2,})(?!\d|\.\d)/;
+const PREFIXED_ACTIVITY = /^(?:activity|actividad|activite|activ\.?) ?(\d{1,3}(?:\.\d{1,2}){1,})(?!\d|\.\d)/;
 const BARE_OUTPUT = /^(\d{1,3}(?:\.\d{1,2})+)\.?(?=$|[\s:;)\-\u2013\u2014])/;
 
 const COMPONENT_NUMBER = new RegExp(`^(?:componente|component|composante|comp\\.?|c\\.?-?) ?(\\d{1,3})${CODE_END}`);

@@ -17,7 +17,9 @@ const BUDGET = /\b(budget|budgeted|presupuesto|presupuestado|approved|aprobado|a
 const EXPENDITURE =
   /\b(expenditures?|expenses?|spent|actuals?|disbursements?|disbursed|gastos?|gastado|ejecutad[oa]s?|ejecucion|desembolsos?|desembolsado)\b/;
 const TOTAL = /^(total|totales|suma|sum|grand total|total general)\b/;
-const OTHER = /(\bbalance\b|\bsaldo\b|%|\bpercent|\bporcentaje\b|\bvariance\b|\bvariacion\b|\bremaining\b|\bdisponible\b|\bdelivery rate\b|\bcommitments?\b|\bcompromisos?\b|\bnotes?\b|\bcomments?\b|\bobservaciones\b|\bremarks?\b)/;
+/** Money committed but not yet spent (UNDP's "Encumbrance"): never expenditure. */
+const COMMITMENT = /\b(encumbrances?|commitments?|obligations?|compromisos?|comprometido|engagements?)\b/;
+const OTHER = /(\bbalance\b|\bsaldo\b|%|\bpercent|\bporcentaje\b|\bvariance\b|\bvariacion\b|\bremaining\b|\bdisponible\b|\bdelivery rate\b|\bnotes?\b|\bcomments?\b|\bobservaciones\b|\bremarks?\b)/;
 /** Words over a merged group of amount columns: "GEF Fund (USD)". */
 const GROUP = /\b(gef|fund|fondo|grant|donacion|usd|us\$|amount|monto|importe)\b/;
 /** Words heading the label column. */
@@ -34,6 +36,7 @@ export function roleFromHeaderText(text: string): ColumnRole | "label" | null {
   // "ATLAS Budget Description", "Object of expenditure": the words of a label, not of an amount.
   if (DESCRIPTION.test(t)) return "label";
   if (OTHER.test(t)) return "other";
+  if (COMMITMENT.test(t)) return "commitment";
   const budget = BUDGET.test(t);
   const spent = EXPENDITURE.test(t);
   if (budget && spent) return "other";
@@ -80,6 +83,8 @@ const CODE_COLUMN =
 const DESCRIPTION = /\b(description|descripcion|libelle|name|nombre|title|titulo|object of expenditure|objeto del? gasto|category|categories|categoria|categorie)\b/;
 const TEXT_COLUMN =
   /(\bresponsible\b|\bparty\b|\bparte responsable\b|\bimplementing (?:agent|partner|agency)\b|\bfund ?id\b|\bfund code\b|\bfunding source\b|\bfuente\b|\bdonor\b|\bdonante\b|\bbailleur\b|\bbudget notes?\b|\bnotes? (?:no|number|#)\b|\bnota\b|\bw ?\/ ?m\b|\bm ?\/ ?m\b|\bwork ?-?months?\b|\bperson ?-?months?\b|\bunits?\b|\bunidad(?:es)?\b|\bquantity\b|\bcantidad\b|\bqty\b|\bentity\b|\bentidad\b|\bexecuting\b|\bremarks?\b|\bcomments?\b|\bobservaciones\b|\bindicators?\b|\bindicador(?:es)?\b|\btimeframe\b|\bcronograma\b|\bstatus\b|\bestado\b|\btonnes?\b|\btons?\b|\bodp\b|\bco2\b|\bhectares?\b|\bha\b|\bpeople\b|\bpersons?\b|\bbeneficiar)/;
+/** Left of the amounts only (over amounts, "GEF Fund" is a group of money): a CDR's chart of accounts. */
+const LEFT_TEXT_COLUMN = /\b(fund|fondo|fonds|dept|department|departamento|impl\.? agent|business unit|operating unit|unidad operativa)\b/;
 /** A parent item written beside its rows: outcome, activity, category columns of line-item budgets. */
 const OUTLINE_COLUMN =
   /\b(outcomes?|atlas activity|activity|activities|actividad(?:es)?|components?|componentes?|composantes?|expected outputs?|outputs?|productos?|produits?|resultados?|efectos?|effets?|expenditure category|category|categories|categoria|categorie|object of expenditure groups?)\b/;
@@ -89,7 +94,7 @@ export function leftColumnKind(header: string): "code" | "text" | "outline" | "l
   const t = normalizeWords(header);
   if (t === "") return "label";
   if (CODE_COLUMN.test(t) && !DESCRIPTION.test(t)) return "code";
-  if (TEXT_COLUMN.test(t)) return "text";
+  if (TEXT_COLUMN.test(t) || LEFT_TEXT_COLUMN.test(t)) return "text";
   if (OUTLINE_COLUMN.test(t)) return "outline";
   return "label";
 }

@@ -56,6 +56,33 @@ interface ColumnGuess {
   component?: string;
   /** "Sub-Total": adds up the member columns to its left. */
   subtotal?: boolean;
+  /** A quarter whose year came from the title above ("AWP 2021" over Q1..Q4). */
+  yearFromTitle?: number;
+}
+
+/** What the header's words are read against: the year a title above names, looked up only when a quarter lacks one. */
+interface GuessContext {
+  year: () => number | null;
+}
+
+/**
+ * The year a title or report header above the table names ("Annual Work Plan
+ * 2021", "Report period: January - December 2021", "POA 2022"), else the
+ * sheet's name ("AWP 2021"); null when none does.
+ */
+export function titleYear(sheet: SheetGrid, row: number): number | null {
+  const find = (text: string) => {
+    const years = [...text.matchAll(/(?<![\d.,/-])((?:19|20)\d{2})(?![\d.,/])/g)].map((m) => Number(m[1]));
+    return years.length > 0 ? years[years.length - 1] : null;
+  };
+  for (let r = row - 1; r >= Math.max(0, row - 5); r--) {
+    for (const cell of sheet.cells[r] ?? []) {
+      if (!cell || typeof cell.value !== "string") continue;
+      const y = find(cell.value);
+      if (y !== null) return y;
+    }
+  }
+  return find(sheet.name);
 }
 
 /**
@@ -68,7 +95,9 @@ export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, wi
   const bare = bareComponentNumbers(sheet, merges, row, width);
   if (!looksLikeHeaderRow(sheet, row, width, bare)) return null;
   const twoRows = usesSecondRow(sheet, merges, row, width, bare);
-  const guesses = twoRows ? guessTwoRows(sheet, merges, row, width, bare) : guessOneRow(sheet, merges, row, width, bare);
+  let year: number | null | undefined;
+  const ctx: GuessContext = { year: () => (year === undefined ? (year = titleYear(sheet, row)) : year) };
+  const guesses = twoRows ? guessTwoRows(sheet, merges, row, width, bare, ctx) : guessOneRow(sheet, merges, row, width, bare, ctx);
 
   const firstAmount = guesses.findIndex((g) => g.role !== null && isAmountRole(g.role));
   if (firstAmount < 0) return null;
@@ -91,7 +120,8 @@ export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, wi
       columns.push({ col: c, header: g.header, role: "label" });
       continue;
     }
-    let role: ColumnRole = g.role === null || g.role === "label" || g.role === "outline" ? "other" : g.role;
+    // Right of the amounts, a description or a category is text, never money ("Budget Description").
+    let role: ColumnRole = g.role === null ? "other" : g.role === "label" || g.role === "outline" ? "text" : g.role;
     // A "Total" column only means something next to period or component columns.
     if (role === "rowTotal" && !hasPeriods && members.length === 0) role = "other";
     // In a per-period table, "Total expenditure" is the row total.
@@ -108,6 +138,9 @@ export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, wi
     const numbers = [...new Set(bare.values())];
     notes.push(message("note.numberedComponents", { from: String(numbers[0]), to: String(numbers[numbers.length - 1]) }));
   }
+  const fromTitle = guesses.slice(left, right + 1).filter((g) => g.yearFromTitle !== undefined && g.role === "period");
+  if (fromTitle.length > 0)
+    notes.push(message("note.yearFromTitle", { year: String(fromTitle[0].yearFromTitle), columns: fromTitle.map((g) => g.header).join(", ") }));
   const text = guesses.slice(left, right + 1).map((g) => g.header).join(" | ");
   return { top: row, bottom: twoRows ? row + 1 : row, left, right, labelCols, columns, text, notes };
 }
@@ -227,11 +260,17 @@ function headerText(sheet: SheetGrid, merges: MergeIndex, row: number, col: numb
   return cellText(merges.shownCell(sheet, row, col));
 }
 
-function guessText(header: string, cell: ReturnType<MergeIndex["shownCell"]>): ColumnGuess {
+function guessText(header: string, cell: ReturnType<MergeIndex["shownCell"]>, ctx: GuessContext): ColumnGuess {
   // A sentence is a title or a note, not a column heading.
   if (header.length > 90) return { header, role: null };
   const period = parsePeriodHeader(cell);
   if (period) return { header, role: "period", period };
+  // "Q1" or "Trimestre 1" alone: the year is in the title ("AWP 2021"); without one it is not guessed.
+  const quarter = parseQuarterOnly(header);
+  if (quarter !== null) {
+    const year = ctx.year();
+    return year !== null ? { header, role: "period", period: `${year}-Q${quarter}`, yearFromTitle: year } : { header, role: "text" };
+  }
   if (isTextColumnHeader(header)) return { header, role: "text" };
   if (isSubtotalHeader(header)) return { header, role: "rowTotal", subtotal: true };
   const named = classifyLabel(header);
@@ -241,17 +280,17 @@ function guessText(header: string, cell: ReturnType<MergeIndex["shownCell"]>): C
   return { header, role };
 }
 
-function guessOne(sheet: SheetGrid, merges: MergeIndex, row: number, col: number, bare: Map<number, string>): ColumnGuess {
+function guessOne(sheet: SheetGrid, merges: MergeIndex, row: number, col: number, bare: Map<number, string>, ctx: GuessContext): ColumnGuess {
   const cell = merges.shownCell(sheet, row, col);
   const header = cellText(cell);
   const number = bare.get(col);
   if (number !== undefined) return { header, role: "member", component: String(Number(number)) };
-  return guessText(header, cell);
+  return guessText(header, cell, ctx);
 }
 
-function guessOneRow(sheet: SheetGrid, merges: MergeIndex, row: number, width: number, bare: Map<number, string>): ColumnGuess[] {
+function guessOneRow(sheet: SheetGrid, merges: MergeIndex, row: number, width: number, bare: Map<number, string>, ctx: GuessContext): ColumnGuess[] {
   const out: ColumnGuess[] = [];
-  for (let c = 0; c < width; c++) out.push(guessOne(sheet, merges, row, c, bare));
+  for (let c = 0; c < width; c++) out.push(guessOne(sheet, merges, row, c, bare, ctx));
   return out;
 }
 
@@ -284,7 +323,7 @@ function usesSecondRow(sheet: SheetGrid, merges: MergeIndex, row: number, width:
   return false;
 }
 
-function guessTwoRows(sheet: SheetGrid, merges: MergeIndex, row: number, width: number, bare: Map<number, string>): ColumnGuess[] {
+function guessTwoRows(sheet: SheetGrid, merges: MergeIndex, row: number, width: number, bare: Map<number, string>, ctx: GuessContext): ColumnGuess[] {
   const out: ColumnGuess[] = [];
   let year: number | null = null;
   for (let c = 0; c < width; c++) {
@@ -297,7 +336,7 @@ function guessTwoRows(sheet: SheetGrid, merges: MergeIndex, row: number, width: 
     const mergedDown = area !== undefined && area.top <= row;
     const bottomText = mergedDown ? "" : cellText(cellAt(sheet, row + 1, c));
     if (bottomText === "") {
-      out.push(guessOne(sheet, merges, row, c, bare));
+      out.push(guessOne(sheet, merges, row, c, bare, ctx));
       continue;
     }
     const quarter = parseQuarterOnly(bottomText);
@@ -313,16 +352,16 @@ function guessTwoRows(sheet: SheetGrid, merges: MergeIndex, row: number, width: 
     }
     // "US$" under "1" or "2021" or "Total": the group above says what the money is.
     if (MONEY_ONLY.test(bottomText)) {
-      const above = guessOne(sheet, merges, row, c, bare);
+      const above = guessOne(sheet, merges, row, c, bare, ctx);
       out.push({ ...above, header: joined });
       continue;
     }
-    const below = guessText(bottomText, cellAt(sheet, row + 1, c));
+    const below = guessText(bottomText, cellAt(sheet, row + 1, c), ctx);
     if (below.role !== null) {
       out.push({ ...below, header: joined });
       continue;
     }
-    out.push(guessOne(sheet, merges, row, c, bare));
+    out.push(guessOne(sheet, merges, row, c, bare, ctx));
   }
   return out;
 }

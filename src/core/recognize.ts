@@ -7,9 +7,11 @@ import { cellText, colCount, rangeAddress, type SheetGrid, type WorkbookGrid } f
 import { currencyFromText, quantityUnitOf, soundsLikeExpenditure, soundsLikeMoney, soundsLikeWorkPlan } from "./header-words";
 import { MergeIndex } from "./merge-index";
 import type { SheetRecognition, Table, TableKind, WorkbookRecognition } from "./model";
-import { readHeader, type HeaderModel } from "./recognize-header";
+import { isAmountRole, readHeader, titleYear, type HeaderModel } from "./recognize-header";
+import { readReportPeriod, readSchedule } from "./schedule";
 import { recognizers, type TableDraft } from "./recognizers";
 import { findGrant } from "./grant";
+import { parseQuarterOnly } from "./periods";
 
 export function recognizeWorkbook(workbook: WorkbookGrid): WorkbookRecognition {
   return { file: workbook.file, sheets: workbook.sheets.map((s) => recognizeSheet(workbook.file, s)) };
@@ -32,6 +34,14 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
     const title = titleAbove(sheet, header);
     // A table of tonnes, work-months or people is not money: its numbers are never amounts.
     const unit = quantityUnitOf(`${title ?? ""} ${header.text}`);
+    // Periods stated outside the columns (timeframe marks, a report's period) are settled before any row is read.
+    const year = titleYear(sheet, header.top);
+    const scheduleNotes = header.columns.some((c) => c.role === "period")
+      ? readSchedule(sheet, header.columns, header.bottom, year)
+      : readReportPeriod(header.columns, title, year);
+    // Quarters that turned out to be a schedule were no periods: their year needs no note.
+    if (scheduleNotes.some((n) => n.code === "note.schedule")) header.notes = header.notes.filter((n) => n.code !== "note.yearFromTitle");
+    if (!header.columns.some((c) => isAmountRole(c.role))) continue;
     let recognizer = recognizers[0];
     let draft: TableDraft = { rejected: message("sheet.noHeader") };
     for (const candidate of recognizers) {
@@ -63,15 +73,27 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
       rows,
       currency: currencyFromText(`${title ?? ""} ${header.text}`),
       layout: recognizer.id,
-      notes: [...header.notes, ...draft.notes],
+      notes: [...header.notes, ...draft.notes, ...scheduleNotes],
     });
     r = lastRow;
   }
 
   let skipped: Message | null = null;
-  if (tables.length === 0) skipped = !sawContent ? message("sheet.empty") : (rejected[0] ?? message("sheet.noHeader"));
+  if (tables.length === 0) skipped = !sawContent ? message("sheet.empty") : (rejected[0] ?? quartersWithoutYear(sheet, width) ?? message("sheet.noHeader"));
   const grant = findGrant(sheet);
   return grant ? { name: sheet.name, tables, skipped, grant } : { name: sheet.name, tables, skipped };
+}
+
+/** A row of two or more bare quarters ("Q1", "Trimestre 2") on a sheet where no table was read: the year is missing, and the user is told. */
+function quartersWithoutYear(sheet: SheetGrid, width: number): Message | null {
+  for (let r = 0; r < sheet.cells.length; r++) {
+    const row = sheet.cells[r];
+    if (!row) continue;
+    const quarters: number[] = [];
+    for (let c = 0; c < Math.min(row.length, width); c++) if (parseQuarterOnly(cellText(row[c])) !== null) quarters.push(c);
+    if (quarters.length >= 2) return message("sheet.quartersWithoutYear", { range: rangeAddress(r, quarters[0], r, quarters[quarters.length - 1]) });
+  }
+  return null;
 }
 
 function rowHasContent(sheet: SheetGrid, row: number): boolean {
@@ -79,10 +101,10 @@ function rowHasContent(sheet: SheetGrid, row: number): boolean {
   return !!r && r.some((c) => c != null && c.value !== null && c.value !== "");
 }
 
-/** The nearest text above the header, within three rows: the table's title. */
+/** The nearest text above the header, within five rows (a report header block): the table's title. */
 function titleAbove(sheet: SheetGrid, header: HeaderModel): string | null {
   const lines: string[] = [];
-  for (let r = header.top - 1; r >= Math.max(0, header.top - 3); r--) {
+  for (let r = header.top - 1; r >= Math.max(0, header.top - 5); r--) {
     const row = sheet.cells[r];
     if (!row) continue;
     const texts = row.map((c) => cellText(c)).filter((t) => t !== "");

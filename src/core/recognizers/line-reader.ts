@@ -92,7 +92,9 @@ function parentItem(text: string): ParentItem {
     return c.code.includes(".")
       ? { rank: RANK.outcome, id: c.code, component: c.code.split(".")[0], output: null }
       : { rank: RANK.component, id: c.code, component: c.code, output: null };
-  if (c.kind === "output") return { rank: RANK.output, id: c.code, component: c.code.split(".")[0], output: c.code };
+  // An activity carries its output's code and one part more (1.1.1 under 1.1): a rank finer than the output's.
+  if (c.kind === "output")
+    return { rank: c.code.split(".").length >= 3 ? RANK.activity : RANK.output, id: c.code, component: c.code.split(".")[0], output: c.code };
   return { rank: RANK.group, id: text.toLowerCase(), component: null, output: null };
 }
 
@@ -213,7 +215,7 @@ export function readLineRows(
         const p = parentItem(ownWords);
         ancestors.length = 0;
         line.item = { rank: p.rank, closes: false, id: p.id, hasAmounts: hasAmount };
-        line.says = p.rank === RANK.component ? "component" : p.rank === RANK.output ? "output" : "group";
+        line.says = p.rank === RANK.component ? "component" : p.rank === RANK.output || p.rank === RANK.activity ? "output" : "group";
         if (p.component !== null) component = p.component;
         if (p.output !== null) line.output = p.output;
       } else if (!hasAmount) {
