@@ -4,7 +4,9 @@
  * Chromium 350 px wide, choose FY22, drop the two example workbooks, read
  * the findings, download the PIR tables and open them with ExcelJS. Every
  * request the page makes must go to the local server. Leaves a screenshot
- * in docs/taskpane.png for the README.
+ * outside the checkout (the system's temporary folder), so that `npm test`
+ * changes no file; `npm run screenshot` runs it with PIR_SCREENSHOT set to
+ * refresh docs/taskpane.png for the README.
  */
 import { execFile } from "child_process";
 import { existsSync, promises as fs } from "fs";
@@ -27,7 +29,7 @@ const CHROMIUM_ARGS = [
 ];
 const ROOT = path.join(__dirname, "..", "..");
 const EXAMPLES = path.join(ROOT, "examples");
-const SCREENSHOT = path.join(ROOT, "docs", "taskpane.png");
+const SCREENSHOT = process.env.PIR_SCREENSHOT ? path.resolve(ROOT, process.env.PIR_SCREENSHOT) : path.join(os.tmpdir(), "pir-taskpane.png");
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
