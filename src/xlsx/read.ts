@@ -207,19 +207,9 @@ class PackageReader {
     if (!entry) throw this.damaged(`${part} is missing from the package`);
     this.part = entry.name;
     const scanner = new XmlScanner(handler);
-    const state: { decoder: TextDecoder | null } = { decoder: null };
-    await inflateEntry(
-      this.bytes,
-      entry,
-      this.budget,
-      (piece) => {
-        // XML parts are UTF-8, or UTF-16 with a byte-order mark.
-        state.decoder ??= new TextDecoder(piece[0] === 0xff && piece[1] === 0xfe ? "utf-16le" : piece[0] === 0xfe && piece[1] === 0xff ? "utf-16be" : "utf-8");
-        scanner.feed(state.decoder.decode(piece, { stream: true }));
-      },
-      (consumed) => this.step(consumed),
-    );
-    scanner.feed(state.decoder ? state.decoder.decode() : "", true);
+    const text = new PartDecoder();
+    await inflateEntry(this.bytes, entry, this.budget, (piece) => scanner.feed(text.decode(piece)), (consumed) => this.step(consumed));
+    scanner.feed(text.end(), true);
   }
 
   /** After each step of inflating: count progress, and every SLICE_MS give the event loop a turn. */
@@ -269,6 +259,58 @@ class PackageReader {
     const why = err instanceof Error ? err.message : String(err);
     return this.damaged(oneLine(why));
   }
+}
+
+/**
+ * Bytes → text for one part, piece by piece. UTF-8 is cut at the last whole
+ * character of each piece and decoded without TextDecoder's streaming mode,
+ * which is several times slower; UTF-16 (with its byte-order mark) streams.
+ */
+class PartDecoder {
+  private readonly utf8 = new TextDecoder("utf-8");
+  private utf16: TextDecoder | null = null;
+  private carry: Uint8Array | null = null;
+  private first = true;
+
+  decode(piece: Uint8Array): string {
+    if (this.first) {
+      this.first = false;
+      if ((piece[0] === 0xff && piece[1] === 0xfe) || (piece[0] === 0xfe && piece[1] === 0xff)) {
+        this.utf16 = new TextDecoder(piece[0] === 0xff ? "utf-16le" : "utf-16be");
+      }
+    }
+    if (this.utf16) return this.utf16.decode(piece, { stream: true });
+    let bytes = piece;
+    if (this.carry) {
+      bytes = new Uint8Array(this.carry.length + piece.length);
+      bytes.set(this.carry);
+      bytes.set(piece, this.carry.length);
+      this.carry = null;
+    }
+    const cut = wholeCharacters(bytes);
+    if (cut < bytes.length) this.carry = bytes.slice(cut);
+    return this.utf8.decode(cut < bytes.length ? bytes.subarray(0, cut) : bytes);
+  }
+
+  end(): string {
+    if (this.utf16) return this.utf16.decode();
+    const rest = this.carry ? this.utf8.decode(this.carry) : "";
+    this.carry = null;
+    return rest;
+  }
+}
+
+/** The length of `bytes` up to the end of its last complete UTF-8 character. */
+function wholeCharacters(bytes: Uint8Array): number {
+  const n = bytes.length;
+  // Look back at most 3 bytes for the lead byte of the last character.
+  for (let i = n - 1; i >= 0 && i >= n - 4; i--) {
+    const b = bytes[i];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return i + need <= n ? n : i;
+  }
+  return n;
 }
 
 /** Part names are case-insensitive in a package (OPC), with or without a leading slash. */

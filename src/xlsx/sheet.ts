@@ -176,7 +176,7 @@ export class SheetParser implements XmlHandler {
   }
 
   private startRow(raw: string): void {
-    const r = raw ? attributes(raw).r : undefined;
+    const r = raw ? quickAttr(raw, "r") : undefined;
     let row: number;
     if (r !== undefined) {
       row = toInt(r) - 1;
@@ -200,10 +200,12 @@ export class SheetParser implements XmlHandler {
     this.phonetic = 0;
     let ref: string | undefined;
     if (raw) {
-      const a = attributes(raw);
-      ref = a.r;
-      if (a.t) this.type = a.t;
-      if (a.s) this.style = toInt(a.s);
+      // The hot path: r, s and t read straight from the tag, no object per cell.
+      ref = quickAttr(raw, "r");
+      const t = quickAttr(raw, "t");
+      if (t) this.type = t;
+      const s = quickAttr(raw, "s");
+      if (s) this.style = toInt(s);
     }
     if (ref !== undefined) {
       const at = parseRef(ref);
@@ -392,6 +394,33 @@ export class SheetParser implements XmlHandler {
     let end = this.cells.length;
     while (end > 0 && !this.cells[end - 1]) end--;
     this.cells.length = end;
+  }
+}
+
+/**
+ * A one-letter attribute of a cell or row tag (r, s, t), without a prefix:
+ * found as ` x="` or ` x='`; values of these never hold entities. Falls back
+ * to the full parser for anything unusual (spaces around "=").
+ */
+function quickAttr(raw: string, name: string): string | undefined {
+  let from = 0;
+  for (;;) {
+    const at = raw.indexOf(name, from);
+    if (at < 0) return undefined;
+    from = at + 1;
+    const before = at === 0 ? 0x20 : raw.charCodeAt(at - 1);
+    if (before !== 0x20 && before !== 0x09 && before !== 0x0a && before !== 0x0d) continue;
+    const eq = raw.charCodeAt(at + 1);
+    if (eq !== 0x3d) {
+      if (eq === 0x20 || eq === 0x09 || eq === 0x0a || eq === 0x0d) return attributes(raw)[name];
+      continue;
+    }
+    const quote = raw[at + 2];
+    if (quote !== '"' && quote !== "'") return attributes(raw)[name];
+    const end = raw.indexOf(quote, at + 3);
+    if (end < 0) return undefined;
+    const value = raw.slice(at + 3, end);
+    return value.indexOf("&") < 0 ? value : attributes(raw)[name];
   }
 }
 

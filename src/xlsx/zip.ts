@@ -150,7 +150,7 @@ export interface InflateBudget {
  * about 1,032 : 1, so one step never produces more than ~32 MB, and the
  * budget is checked after every step.
  */
-const STEP = 32 * 1024;
+const STEP = 128 * 1024;
 
 /**
  * Inflates one entry, calling `onData` with each piece as it comes out and

@@ -1,0 +1,117 @@
+/**
+ * The reader's figures for `npm run bench` (issue #9): `pir-check validate`
+ * against its peers on the same file, each a fresh Node process timed from
+ * start to exit, interleaved run by run so that noise hurts every side alike;
+ * medians, and the ratios the issue sets as targets. Also the size of the
+ * pane's lazily loaded reader chunk.
+ */
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { gzipSync } from "zlib";
+
+const PEERS = ["floor", "sheetjs", "exceljs", "reader", "validate"] as const;
+type Peer = (typeof PEERS)[number];
+
+export interface ReaderFigures {
+  outputs: number;
+  fileKB: number;
+  /** Median wall time (ms) and peak RSS (MB) per peer. */
+  ms: Record<Peer, number>;
+  peakMB: Record<Peer, number>;
+  validateOverSheetJs: number;
+  validateOverFloor: number;
+  peakOverFloor: number;
+}
+
+export interface ReaderChunk {
+  files: string[];
+  gzipKB: number;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function runPeer(root: string, peer: Peer, file: string): { ms: number; peakMB: number } {
+  const t0 = process.hrtime.bigint();
+  const out = execFileSync(process.execPath, [path.join(root, "dist", "bench", "peer.js"), peer, file], { encoding: "utf8", cwd: root });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  return { ms, peakMB: Number(out) / 1024 };
+}
+
+export function measureReader(root: string, outputs: number, file: string, runs: number): ReaderFigures {
+  const times: Record<Peer, number[]> = { floor: [], sheetjs: [], exceljs: [], reader: [], validate: [] };
+  const peaks: Record<Peer, number[]> = { floor: [], sheetjs: [], exceljs: [], reader: [], validate: [] };
+  for (const peer of PEERS) runPeer(root, peer, file); // warm the file cache and the module cache
+  for (let i = 0; i < runs; i++) {
+    for (const peer of PEERS) {
+      const r = runPeer(root, peer, file);
+      times[peer].push(r.ms);
+      peaks[peer].push(r.peakMB);
+    }
+  }
+  const ms = Object.fromEntries(PEERS.map((p) => [p, median(times[p])])) as Record<Peer, number>;
+  const peakMB = Object.fromEntries(PEERS.map((p) => [p, median(peaks[p])])) as Record<Peer, number>;
+  return {
+    outputs,
+    fileKB: Math.round(readFileSync(file).length / 1024),
+    ms,
+    peakMB,
+    validateOverSheetJs: ms.validate / ms.sheetjs,
+    validateOverFloor: ms.validate / ms.floor,
+    peakOverFloor: peakMB.validate / peakMB.floor,
+  };
+}
+
+/** Builds the pane (production) into a temporary folder and measures the chunks `import("../xlsx/read")` loads, gzipped. */
+export function readerChunk(root: string): ReaderChunk | { error: string } {
+  const out = mkdtempSync(path.join(tmpdir(), "pir-reader-chunk-"));
+  try {
+    const stats = execFileSync(
+      process.execPath,
+      [require.resolve("webpack-cli/bin/cli.js", { paths: [root] }), "--mode", "production", "--output-path", out, "--json"],
+      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 },
+    );
+    const json = JSON.parse(stats.slice(stats.indexOf("{"))) as { namedChunkGroups?: Record<string, { assets: Array<{ name: string } | string> }> };
+    const group = json.namedChunkGroups?.["xlsx-read"];
+    if (!group) return { error: "no xlsx-read chunk in the build" };
+    const files = group.assets.map((a) => (typeof a === "string" ? a : a.name)).filter((f) => f.endsWith(".js"));
+    const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(path.join(out, f)), { level: 9 }).length, 0);
+    return { files, gzipKB: Math.round(bytes / 102.4) / 10 };
+  } catch (e) {
+    return { error: `webpack build failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}` };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function fmt(x: number, digits = 0): string {
+  return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function readerMarkdown(figures: ReaderFigures[], chunk: ReaderChunk | { error: string }): string[] {
+  const rows = figures.map(
+    (f) =>
+      `| ${fmt(f.outputs)} | ${fmt(f.fileKB)} KB | ${fmt(f.ms.floor)} ms | ${fmt(f.ms.sheetjs)} ms | ${fmt(f.ms.exceljs)} ms | ${fmt(f.ms.reader)} ms | **${fmt(f.ms.validate)} ms** | ${fmt(f.validateOverSheetJs, 2)} | ${fmt(f.validateOverFloor, 2)} | ${fmt(f.peakMB.floor)} / ${fmt(f.peakMB.sheetjs)} / ${fmt(f.peakMB.exceljs)} / ${fmt(f.peakMB.validate)} MB | ${fmt(f.peakOverFloor, 2)} |`,
+  );
+  const chunkLine =
+    "error" in chunk
+      ? `Reader chunk: not measured (${chunk.error}).`
+      : `The pane's lazily loaded reader (\`import("../xlsx/read")\`: ${chunk.files.join(", ")}): **${chunk.gzipKB} KB gzipped** (target ≤ 60 KB). ExcelJS's chunk now loads only to write the PIR workbook.`;
+  return [
+    "## Reader (issue #9): `pir-check validate` against reading alone",
+    "",
+    "Each a fresh Node process on the same work plan, timed from start to exit (Node's start-up included), interleaved run by run; medians.",
+    "",
+    "| outputs × 24 quarters | file | floor: fflate unzip + one walk of the XML | SheetJS read | ExcelJS read | streaming reader alone | `validate` (read + check + print) | validate ÷ SheetJS (target ≤ 0.5) | validate ÷ floor (target ≤ 1.5) | peak RSS floor / SheetJS / ExcelJS / validate | validate ÷ floor peak (target ≤ 1.5) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows,
+    "",
+    "- *floor*: fflate's `unzipSync` of the whole package, then every sheet's and the shared strings' XML decoded and walked once (each `<` counted): the least any reader of the file must do. *SheetJS*: `@e965/xlsx`'s `readFile` with its default options. *ExcelJS*: `workbook.xlsx.readFile`, its full model, which the CLI used before.",
+    "",
+    chunkLine,
+  ];
+}
