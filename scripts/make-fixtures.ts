@@ -49,6 +49,10 @@ export const FIXTURES: Record<string, () => ExcelJS.Workbook> = {
   "undp-awp-2021.xlsx": plans.undpAwp,
   "undp-cdr-2021.xlsx": plans.undpCdr,
   "undp-cdr-2021-defects.xlsx": plans.undpCdrDefects,
+  "poa-2022.xlsx": plans.poa2022,
+  "poa-2022-defects.xlsx": plans.poa2022Defects,
+  "plan-travail-2023.xlsx": plans.planTravail,
+  "plan-travail-2023-defects.xlsx": plans.planTravailDefects,
 };
 
 /** The seed workbooks again, under the names users see in examples/. */

@@ -65,3 +65,54 @@ test("a CDR on its own is checked for its sums, with nothing to hold it against"
   const { findings } = await checkFixtures([CDR_DEFECTS]);
   expect(findings.map(brief)).toEqual(["error sum.component undp-cdr-2021-defects.xlsx CDR H15 3  2021 9870 9780"]);
 });
+
+describe("work plans with activities: a Spanish POA and a French PTBA", () => {
+  test.each(["poa-2022.xlsx", "plan-travail-2023.xlsx"])("%s: clean, no finding at all", async (name) => {
+    const { findings, tables } = await checkFixtures([name], { period: "FY23" });
+    expect(tables).toHaveLength(1);
+    expect(findings.map(brief)).toEqual([]);
+  });
+
+  test("the POA: quarters of the year in its title, Spanish text amounts, activities under their product", async () => {
+    const { tables } = await checkFixtures(["poa-2022.xlsx"], { period: "FY23" });
+    const [poa] = tables;
+    expect(poa.columns.filter((c) => c.role === "period").map((c) => c.period)).toEqual(["2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4"]);
+    expect(poa.notes.map((n) => say(n, "es"))).toEqual(["Trimestre 1, Trimestre 2, Trimestre 3, Trimestre 4 se leyeron como trimestres de 2022, el año que indica el título"]);
+    // The activity's row is labelled by its budget description; the outline column names the activity.
+    const activity = poa.rows.find((r) => r.output === "2.1.1")!;
+    expect(activity.label).toBe("Consultores locales");
+    expect(activity.amounts.slice(4, 9).map((a) => a?.value)).toEqual([22500.5, 30000, 30000, 17499.5, 100000]);
+    expect(poa.rows[activity.parent!].label).toMatch(/^Producto 2\.1/);
+    expect(poa.rows[poa.rows[activity.parent!].parent!].label).toMatch(/^Resultado 2/);
+  });
+
+  test("the POA's planted defects: a typed 'n/d', a product that no longer adds up its activities", async () => {
+    const { findings } = await checkFixtures(["poa-2022-defects.xlsx"], { period: "FY23", language: "es" });
+    expect(findings.map(brief)).toEqual([
+      "warning value.invalid poa-2022-defects.xlsx POA 2022 H7 1 1.1.1 2022-Q4  ",
+      "error sum.component poa-2022-defects.xlsx POA 2022 F11 2  2022-Q2 70000 75000",
+      "error sum.subtotal poa-2022-defects.xlsx POA 2022 F12 2 2.1 2022-Q2 75000 70000",
+    ]);
+    expect(findings[2].message).toBe("Producto 2.1, 2022 T2: la fila muestra 70.000,00 pero sus líneas suman 75.000,00 (diferencia 5.000,00).");
+  });
+
+  test("the PTBA's planted defects: a typed row total, a SUM that leaves out an activity", async () => {
+    const { findings } = await checkFixtures(["plan-travail-2023-defects.xlsx"], { period: "FY23" });
+    expect(findings.map(brief)).toEqual([
+      "error sum.row plan-travail-2023-defects.xlsx PTBA 2023 F7 1 1.1.1  30000 25000",
+      "error formula.range plan-travail-2023-defects.xlsx PTBA 2023 C10 2 2.1 2023-Q2  80000",
+      "error sum.subtotal plan-travail-2023-defects.xlsx PTBA 2023 C10 2 2.1 2023-Q2 90000 80000",
+    ]);
+    expect(findings[2].message).toBe("Output 2.1, 2023 Q2: the row shows 80,000.00 but its activities add up to 90,000.00 (a difference of 10,000.00).");
+  });
+});
+
+test("quarters with no year anywhere are not guessed: the sheet is skipped and says why", async () => {
+  const { sheet, checkSheets } = await import("./recognizers/grid-helpers");
+  const plan = sheet("Plan", [["Plan de trabajo"], [], ["Actividad", "Trimestre 1", "Trimestre 2", "Total"], ["Actividad 1.1.1 Talleres", 100, 200, 300]]);
+  const result = checkSheets([plan], { period: "FY23", language: "es" });
+  expect(result.tables).toEqual([]);
+  expect(result.report.files[0].sheets[0].skipped).toBe(
+    'el encabezado de B3:C3 tiene trimestres pero ningún año, ni en el encabezado ni en un título encima: agregue el año (como "2022 T1", o "POA 2022" encima de la tabla)',
+  );
+});

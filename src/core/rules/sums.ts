@@ -22,7 +22,7 @@ export interface ColumnWords {
 }
 
 /** What a subtotal's parts are: rows down the tree, or columns across. */
-export type PartsWords = "outputs" | "components" | "subtotals" | "lines" | "periods" | "componentColumns" | { columns: ColumnWords[] };
+export type PartsWords = "outputs" | "activities" | "components" | "subtotals" | "lines" | "periods" | "componentColumns" | { columns: ColumnWords[] };
 
 export interface SumParams {
   /** Null for the Total row. */
@@ -46,6 +46,7 @@ function columnText(c: ColumnWords, lang: Language): string {
 
 const PARTS: Record<Exclude<PartsWords, { columns: ColumnWords[] }>, Record<Language, string>> = {
   outputs: { en: "its outputs", es: "sus productos" },
+  activities: { en: "its activities", es: "sus actividades" },
   components: { en: "the components", es: "los componentes" },
   subtotals: { en: "its subtotals", es: "sus subtotales" },
   lines: { en: "its lines", es: "sus líneas" },
@@ -122,8 +123,9 @@ function columnWords(t: Table, index: number): ColumnWords {
   return { period: c.period ?? null, role: c.role, component: c.component ?? null, header: c.header };
 }
 
-function rowParts(kids: TableRow[], total: boolean): PartsWords {
-  if (kids.length > 0 && kids.every((k) => k.kind === "output")) return "outputs";
+function rowParts(row: TableRow, kids: TableRow[], total: boolean): PartsWords {
+  // Under an output, the rows of finer code are its activities (1.1.1 under 1.1).
+  if (kids.length > 0 && kids.every((k) => k.kind === "output")) return row.kind === "output" ? "activities" : "outputs";
   if (total && kids.some((k) => k.kind === "component")) return "components";
   if (kids.some((k) => k.kind === "subtotal")) return "subtotals";
   return "lines";
@@ -173,7 +175,7 @@ export function treeSums(rule: "sum.component" | "sum.total" | "sum.subtotal", o
       if (r.kind === "heading" || !owns(r) || childrenOf(t, r).length === 0) continue;
       const parts = partsOf(t, r);
       if (parts.length === 0) continue;
-      const words = rowParts(parts, r.kind === "total");
+      const words = rowParts(r, parts, r.kind === "total");
       for (const i of cols) {
         const printed = cellOf(r, i);
         if (!printed || printed.value === null) continue;
