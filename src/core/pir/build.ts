@@ -8,6 +8,7 @@
 import type { CheckResult } from "../check";
 import type { Settings } from "../settings";
 import { SheetCanvas } from "./canvas";
+import { writeDeliverySection } from "./delivery-table";
 import { writeFinancialSection } from "./financial";
 import { buildFindingsSheet } from "./findings-sheet";
 import { pirLabels, reportingPeriodLine } from "./labels";
@@ -34,7 +35,9 @@ export function buildPirSheet(result: CheckResult, settings: Settings): SheetDes
   const ctx = { canvas, targets, settings, labels };
 
   canvas.put(0, 0, reportingPeriodLine(settings.period, settings.language), { bold: true }, { fit: false });
-  const row = writeFinancialSection(ctx, 2, result.tables);
+  const financialEnd = writeFinancialSection(ctx, 2, result.tables);
+  const delivered = writeDeliverySection(ctx, financialEnd + SECTION_GAP, result.tables);
+  const row = delivered === financialEnd + SECTION_GAP ? financialEnd : delivered;
   writeWorkplanSection(ctx, row + SECTION_GAP, result.tables);
   markFindings(result.findings, targets);
 

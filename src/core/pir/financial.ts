@@ -65,7 +65,10 @@ export function writeFinancialSection(ctx: FinancialContext, top: number, tables
   }
   canvas.putLine(top + 1, LABEL_COL, LAST_COL, `${labels.source}: ${tableSource(source)}`, SOURCE_LINE_STYLE);
   let row = writeHeader(ctx, top + 2, source.currency ?? "USD");
-  if (source === byComponent) return writeFromComponents(ctx, row, source, tables);
+  if (source === byComponent) return writeFromComponents(ctx, row, source, tables, budgetItems(source, ctx.settings.language));
+  // A plan without a budget column beside an expenditure report (an AWP and its CDR): the report's spending per component, no budget.
+  if (source.kind === "workplan" && !hasBudgetColumn(source) && tables.some((t) => t.kind === "expenditure"))
+    return writeFromComponents(ctx, row, source, tables, planItems(source, ctx.settings.language));
   row = source.kind === "budget" ? writeFromBudget(ctx, row, source) : writeFromWorkplan(ctx, row, source);
   return row;
 }
@@ -101,7 +104,9 @@ function expenditureByComponent(tables: Table[], settings: Settings): { table: T
   const spent = new Map<string, SpentTold>();
   for (const r of report.rows) {
     if (r.kind !== "component" || r.component === null || spent.has(r.component)) continue;
-    spent.set(r.component, { value: sumNumbers(ended.map((i) => r.amounts[i]?.value ?? null)), cell: null, table: report });
+    // One period: the figure is that cell's, and a finding about the cell shows on ours.
+    const only = ended.length === 1 ? (r.amounts[ended[0]] ?? null) : null;
+    spent.set(r.component, { value: sumNumbers(ended.map((i) => r.amounts[i]?.value ?? null)), cell: only && only.value !== null ? only : null, table: report });
   }
   return { table: report, spent, periods: ended.map((i) => periodLabel(report.columns[i].period!, settings.language)) };
 }
@@ -112,7 +117,23 @@ interface BudgetItem {
   component: string | null;
   name: string;
   cell: AmountCell | null;
-  value: number;
+  /** Null when the table holds no budget for it (a one-year plan beside an expenditure report). */
+  value: number | null;
+}
+
+function componentName(row: TableRow, component: string, lang: Language): string {
+  const label = row.kind === "component" ? row.label.trim() : "";
+  return label !== "" && !/^(sub-?)?total\b/i.test(label) ? label : subject(component, null, lang);
+}
+
+/** A plan's components without a budget of their own: the rows an expenditure report is shown against. */
+function planItems(table: Table, lang: Language): BudgetItem[] {
+  const seen = new Set<string>();
+  return table.rows.flatMap((r) => {
+    if (r.kind !== "component" || r.component === null || seen.has(r.component)) return [];
+    seen.add(r.component);
+    return [{ component: r.component, name: componentName(r, r.component, lang), cell: null, value: null }];
+  });
 }
 
 /**
@@ -124,11 +145,7 @@ interface BudgetItem {
 function budgetItems(table: Table, lang: Language): BudgetItem[] {
   const amounts = componentAmounts(table);
   if (amounts.length > 0)
-    return amounts.map((a) => {
-      const label = a.row.kind === "component" ? a.row.label.trim() : "";
-      const name = label !== "" && !/^(sub-?)?total\b/i.test(label) ? label : subject(a.component, null, lang);
-      return { component: a.component, name, cell: a.row.amounts.find((x) => x?.cell === a.cell) ?? null, value: a.value };
-    });
+    return amounts.map((a) => ({ component: a.component, name: componentName(a.row, a.component, lang), cell: a.row.amounts.find((x) => x?.cell === a.cell) ?? null, value: a.value }));
   const total = totalRow(table);
   const col = wholeAmountColumn(table);
   if (!total || col < 0) return [];
@@ -148,13 +165,13 @@ function groupName(table: Table, row: TableRow, previous: TableRow | undefined):
   return heading ? heading.label : row.label;
 }
 
-function writeFromComponents(ctx: FinancialContext, top: number, table: Table, tables: Table[]): number {
+function writeFromComponents(ctx: FinancialContext, top: number, table: Table, tables: Table[], items: BudgetItem[]): number {
   const { canvas, targets, settings, labels } = ctx;
   const spentSource = expenditureByComponent(tables, settings);
   let row = top;
-  const budgets: number[] = [];
+  const budgets: Array<number | null> = [];
   const expenditures: Array<number | null> = [];
-  for (const item of budgetItems(table, settings.language)) {
+  for (const item of items) {
     const label = canvas.put(row, LABEL_COL, item.name, labelStyle(look));
     const budget = putAmount(canvas, targets, table, { row, col: BUDGET_COL }, item.cell, look);
     const told = item.component === null ? undefined : spentSource?.spent.get(item.component);
@@ -166,11 +183,12 @@ function writeFromComponents(ctx: FinancialContext, top: number, table: Table, t
     expenditures.push(told ? told.value : null);
     row++;
   }
-  row = writeTotal(ctx, row, sumNumbers(budgets), spentSource ? sumNumbers(expenditures) : null, table, undefined, []);
+  const anyBudget = budgets.some((b) => b !== null);
+  row = writeTotal(ctx, row, anyBudget ? sumNumbers(budgets) : null, spentSource ? sumNumbers(expenditures) : null, table, undefined, []);
   // The budget's own grand total is the source of our Total's budget: a finding about it shows there.
   const sourceTotal = tableTotal(table);
   if (sourceTotal?.cell && targets.financialTotal) targets.addSource(table.file, table.sheet, sourceTotal.cell, targets.financialTotal.budget);
-  const notes = [labels.budgetPerComponent];
+  const notes = [anyBudget ? labels.budgetPerComponent : labels.noBudget];
   if (!spentSource) notes.push(labels.noExpenditure);
   else if (spentSource.periods.length === 0) notes.push(labels.expenditureFrom(tableSource(spentSource.table)));
   else {
@@ -251,7 +269,7 @@ function writeFromWorkplan(ctx: FinancialContext, top: number, table: Table): nu
 function writeTotal(
   ctx: FinancialContext,
   row: number,
-  budget: number,
+  budget: number | null,
   expenditure: number | null,
   table: Table,
   sourceTotal: TableRow | undefined,

@@ -32,6 +32,10 @@ export interface PirLabels {
   expenditureFrom: (source: string) => string;
   spentFromReport: (source: string, endDate: string, periods: string) => string;
   noExpenditure: string;
+  noBudget: string;
+  deliveryTitle: string;
+  deliveryHeader: string[];
+  deliveryNote: string;
   findingsHeader: string[];
   severity: Record<"error" | "warning" | "info", string>;
   noFindings: string;
@@ -64,6 +68,10 @@ const EN: PirLabels = {
   expenditureFrom: (source) => `Expenditure from ${source}.`,
   spentFromReport: (source, end, periods) => `Expenditure: the periods of ${source} that end by ${end} (${periods}), added up.`,
   noExpenditure: "No table in the input workbooks reports expenditure: the Expenditure column is left blank.",
+  noBudget: "No budget table was recognised: the Budget column is left blank.",
+  deliveryTitle: "Delivery against the work plan",
+  deliveryHeader: ["Component", "Period", "Plan", "Expenditure", "Delivery"],
+  deliveryNote: "Delivery is expenditure ÷ plan for each plan period that has ended; below 70 % is marked.",
   findingsHeader: ["Severity", "Rule", "Component", "Output", "Period", "Expected", "Actual", "Message", "Source"],
   severity: { error: "Error", warning: "Warning", info: "Info" },
   noFindings: "No findings: the tables hold together.",
@@ -98,6 +106,10 @@ const ES: PirLabels = {
   expenditureFrom: (source) => `Gasto tomado de ${source}.`,
   spentFromReport: (source, end, periods) => `Gasto: suma de los períodos de ${source} que terminan a más tardar el ${end} (${periods}).`,
   noExpenditure: "Ninguna tabla de los libros informa el gasto: la columna Gasto queda en blanco.",
+  noBudget: "No se reconoció una tabla de presupuesto: la columna Presupuesto queda en blanco.",
+  deliveryTitle: "Ejecución frente al plan de trabajo",
+  deliveryHeader: ["Componente", "Período", "Plan", "Gasto", "Ejecución"],
+  deliveryNote: "La ejecución es gasto ÷ plan en cada período del plan ya terminado; por debajo de 70 % se marca.",
   findingsHeader: ["Severidad", "Regla", "Componente", "Producto", "Período", "Esperado", "Real", "Mensaje", "Origen"],
   severity: { error: "Error", warning: "Advertencia", info: "Información" },
   noFindings: "Sin hallazgos: las tablas son coherentes.",

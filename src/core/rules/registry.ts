@@ -6,6 +6,7 @@
  */
 import type { Rule, Template } from "./rule";
 import * as capPmc from "./cap-pmc";
+import * as deliveryLow from "./delivery-low";
 import * as duplicateValue from "./duplicate-value";
 import * as formulaConstant from "./formula-constant";
 import * as formulaRange from "./formula-range";
@@ -29,6 +30,7 @@ const MODULES = [
   overspendPlan,
   overspendOutput,
   overspendPeriod,
+  deliveryLow,
   sumComponent,
   sumTotal,
   sumSubtotal,

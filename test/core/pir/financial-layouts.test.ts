@@ -86,3 +86,31 @@ test("a finding on a component's budget marks its row of the PIR table", async (
   expect(budget.style?.fill).toBe("error");
   expect(budget.note).toMatch(/^sum\.total: Total, Component 2: the row shows 402,000\.00/);
 });
+
+test("an AWP and its CDR: expenditure per component from the report, no budget to show, and a delivery table", async () => {
+  const grids = [await fixture("undp-awp-2021.xlsx"), await fixture("undp-cdr-2021-defects.xlsx")];
+  const { pir, rows } = financial(grids);
+  expect(rows).toEqual([
+    ["Component 1", null, 68730.5],
+    ["Component 2", null, 320287.65],
+    ["Component 3", null, 3780],
+    ["Project management (PMC)", null, 24600],
+    ["Total (USD)", null, 417398.15],
+    ["No budget table was recognised: the Budget column is left blank.", null, null],
+    ["Expenditure: the periods of undp-cdr-2021-defects.xlsx › CDR!A6:J18 that end by 30 June 2022 (2021), added up.", null, null],
+  ]);
+  // The report's cells are ours: the findings about them mark them.
+  const spent2 = pir.cells.find((c) => c.row === rowLabelled(pir, "Component 2") && c.col === 2)!;
+  expect(spent2.note).toMatch(/^overspend\.period: Component 2: in 2021 expenditure 320,287\.65/);
+  const delivery = rowLabelled(pir, "Delivery against the work plan");
+  const header = delivery + 2;
+  expect(rowValues(pir, header, 0, 4)).toEqual(["Component", "Period", "Plan", "Expenditure", "Delivery"]);
+  expect([1, 2, 3, 4].map((k) => rowValues(pir, header + k, 0, 4))).toEqual([
+    ["Component 1", "2021", 75000, 68730.5, 0.916],
+    ["Component 2", "2021", 310000, 320287.65, 1.033],
+    ["Component 3", "2021", 12000, 3780, 0.315],
+    ["Project management (PMC)", "2021", 25000, 24600, 0.984],
+  ]);
+  const fills = [1, 2, 3, 4].map((k) => pir.cells.find((c) => c.row === header + k && c.col === 4)!.style?.fill ?? null);
+  expect(fills).toEqual([null, "warning", "info", null]);
+});

@@ -23,6 +23,8 @@ async function fixtureMessages(): Promise<Set<string>> {
   const add = (grids: Awaited<ReturnType<typeof read>>[]) => checkWorkbooks(grids, settings).findings.forEach((f) => messages.add(f.message));
   for (const f of readdirSync(generated).filter((n) => n.endsWith(".xlsx"))) add([await read(join(generated, f))]);
   add(await Promise.all(["peru-sizd-budget.xlsx", "peru-sizd-workplan.xlsx"].map((f) => read(join(ROOT, "examples", f)))));
+  // Workbooks a user checks together: a work plan and its expenditure report.
+  add(await Promise.all(["undp-awp-2021.xlsx", "undp-cdr-2021-defects.xlsx"].map((f) => read(join(generated, f)))));
   return messages;
 }
 

@@ -1,0 +1,63 @@
+/**
+ * Delivery, as UNDP calls it: what an expenditure report spent against what
+ * the work plan planned, per component and per plan period that has ended.
+ * Shown in the PIR workbook as a small table; low delivery is a note
+ * (rules/delivery-low.ts), never an error.
+ */
+import type { Period, Table, TableRow } from "./model";
+import { periodEndsBy } from "./periods";
+import type { Settings } from "./settings";
+
+export interface Delivery {
+  component: string;
+  /** The plan's label for the component. */
+  label: string;
+  period: Period;
+  planned: number;
+  spent: number;
+  /** spent ÷ planned; null when nothing was planned. */
+  rate: number | null;
+  plan: Table;
+  report: Table;
+  /** The report's cell for the period (its last one inside the plan's period). */
+  cell: string;
+}
+
+/** The plans an expenditure report is held against: those of its own workbook when there are any, else every plan. */
+export function plansFor(spent: Table, tables: Table[]): Table[] {
+  const plans = tables.filter((t) => t.kind === "workplan");
+  const own = plans.filter((p) => p.file === spent.file);
+  return own.length > 0 ? own : plans;
+}
+
+function componentRows(t: Table): Map<string, TableRow> {
+  const out = new Map<string, TableRow>();
+  for (const r of t.rows) if (r.kind === "component" && r.component !== null && !out.has(r.component)) out.set(r.component, r);
+  return out;
+}
+
+export function deliveryOf(tables: Table[], settings: Settings): Delivery[] {
+  const out: Delivery[] = [];
+  for (const report of tables.filter((t) => t.kind === "expenditure")) {
+    const spentRows = componentRows(report);
+    const reportPeriods = report.columns.flatMap((c, i) => (c.role === "period" && c.period ? [{ i, period: c.period }] : []));
+    for (const plan of plansFor(report, tables)) {
+      const planPeriods = plan.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end) ? [{ i, period: c.period }] : []));
+      for (const [component, planRow] of componentRows(plan)) {
+        const spentRow = spentRows.get(component);
+        if (!spentRow) continue;
+        for (const pp of planPeriods) {
+          const inside = reportPeriods.filter((rp) => rp.period === pp.period || rp.period.startsWith(`${pp.period}-`));
+          const planned = planRow.amounts[pp.i]?.value ?? 0;
+          const cells = inside.map((rp) => spentRow.amounts[rp.i]).filter((a) => a !== null && a !== undefined);
+          if (inside.length === 0 || cells.some((a) => a!.value === null)) continue;
+          const spent = cells.reduce((a, c) => a + c!.value!, 0);
+          const cell = cells.length > 0 ? cells[cells.length - 1]!.cell : null;
+          if (cell === null) continue;
+          out.push({ component, label: planRow.label, period: pp.period, planned, spent, rate: planned > 0 ? spent / planned : null, plan, report, cell });
+        }
+      }
+    }
+  }
+  return out;
+}
