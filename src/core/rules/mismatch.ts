@@ -5,7 +5,7 @@
  * expenditure reports are compared with it.
  */
 import type { Finding, Period, Table, TableRow } from "../model";
-import { periodEndsBy } from "../periods";
+import { periodEndsBy, periodStart, projectYearOf } from "../periods";
 import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
 import { money, period, whoText, type Who } from "./messages";
@@ -46,7 +46,10 @@ function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
     if (!cell || cell.value === null) return null;
     return { table: t, cell: cell.cell, value: cell.value, derived: false };
   }
-  const periods = periodColumns(t).filter((p) => periodEndsBy(p.period, s.period.end));
+  const all = periodColumns(t);
+  // A plan that starts within or after the reporting period holds no past actuals: its sum is no cumulative expenditure.
+  if (t.kind === "workplan" && all.length > 0 && projectYearOf(all[0].period) === null && periodStart(all[0].period) > s.period.start) return null;
+  const periods = all.filter((p) => periodEndsBy(p.period, s.period.end));
   if (periods.length === 0) return null;
   let sum = 0;
   for (const p of periods) {

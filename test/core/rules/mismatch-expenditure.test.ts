@@ -33,3 +33,21 @@ test("an expenditure report's years up to the reporting period, added up, agains
 test("the same expenditure in both tables is no finding", () => {
   expect(checkSheets([budget(50000), spent]).findings.filter((f) => f.rule === "mismatch.expenditure")).toEqual([]);
 });
+
+test("a work plan that starts within the reporting period holds no past actuals: it is not compared", () => {
+  const plan = (first: string, second: string) =>
+    sheet("Plan", [
+      ["Work plan"],
+      [],
+      ["Component", "Total Budget", first, second],
+      ["Component 1: Policy", 100000, 30000, 30000],
+      ["Component 2: Pilots", 50000, 10000, 10000],
+      ["Total", 150000, 40000, 40000],
+    ]);
+  // FY22 runs from July 2021: a plan from 2022 Q1 cannot hold the 55,000 spent since the project began.
+  expect(checkSheets([budget(55000), plan("2022 Q1", "2022 Q2")], { period: "FY22" }).findings.filter((f) => f.rule === "mismatch.expenditure")).toEqual([]);
+  // A plan from 2021 Q1 does: its quarters to June 2022 add up to 60,000.
+  const found = findingsOf("mismatch.expenditure", () => checkSheets([budget(55000), plan("2021 Q1", "2021 Q2")], { period: "FY22" }));
+  expect(found.short).toEqual(["mismatch.expenditure C2 1 60000 55000"]);
+  expect(found.severity).toEqual(["warning"]);
+});
