@@ -39,6 +39,7 @@ const settingOptions = {
   "pmc-cap": { type: "string" },
   "pmc-base": { type: "string" },
   grant: { type: "string" },
+  map: { type: "string", multiple: true },
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -104,12 +105,25 @@ function settingsFromFlags(values: Record<string, string | boolean | undefined>)
     input.pmcBase = base;
   }
   if (typeof values.grant === "string") input.gefGrant = numberFlag("--grant", values.grant, false);
+  const maps = values.map as unknown as string[] | undefined;
+  if (maps && maps.length > 0) input.componentMap = mapFlag(maps);
   if (typeof values.lang === "string") {
     const lang = values.lang.toLowerCase();
     if (lang !== "en" && lang !== "es") throw new SettingsError(`--lang must be "en" or "es", not "${values.lang}"`);
     input.language = lang;
   }
   return input;
+}
+
+/** "--map ACTIVITY4=PMC,ACTIVITY3=M&E" (the flag may be repeated) → { ACTIVITY4: "PMC", ACTIVITY3: "M&E" }. */
+function mapFlag(texts: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of texts.flatMap((t) => t.split(",")).map((p) => p.trim()).filter((p) => p !== "")) {
+    const m = /^([^=]+)=([^=]+)$/.exec(pair);
+    if (!m) throw new SettingsError(`--map takes pairs such as ACTIVITY4=PMC, not "${pair}"`);
+    out[m[1].trim()] = m[2].trim();
+  }
+  return out;
 }
 
 /** "1000", "0.5", "1,000"; with `percent`, "5%" → 0.05. */
@@ -131,6 +145,7 @@ const flagOfField: Record<string, string> = {
   pmcBase: "--pmc-base",
   gefGrant: "--grant",
   language: "--lang",
+  componentMap: "--map",
 };
 
 /** Validates and completes settings; a bad value becomes a one-line SettingsError naming the flag. */
@@ -168,6 +183,9 @@ Options:
                       what the cap is a share of: the GEF sub-total without PMC (default) or the total
   --grant N           the GEF grant in USD (default: a cell labelled "GEF Project Financing" or "GEF
                       grant", else the budget's total); the budget total is checked against it
+  --map A=B,...       how an expenditure report's components match the other tables', where the
+                      engine cannot tell: ACTIVITY4=PMC,ACTIVITY3=M&E (default: ACTIVITYn is
+                      component n, and the report's last activity is PMC when the plan has one)
   --lang en|es        language of the messages and tables (default en)
   --json              validate: print the report as JSON on stdout, nothing else
   --out, -o FILE      tables: the workbook to write; never one of the inputs
@@ -176,13 +194,13 @@ Exit codes: 0 no errors found, 1 errors found, 2 a workbook could not be read or
 `;
 
 export const commandUsage: Record<CommandName, string> = {
-  validate: `Usage: pir-check validate [--json] [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--lang en|es] <file.xlsx>...
+  validate: `Usage: pir-check validate [--json] [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--map A=B] [--lang en|es] <file.xlsx>...
 
 Reads every workbook, finds the work-plan and budget tables, checks them
 together and prints the tables found and the findings, grouped by severity and
 component. With --json, prints the report as JSON and nothing else.
 `,
-  tables: `Usage: pir-check tables --out <out.xlsx> [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--lang en|es] <file.xlsx>...
+  tables: `Usage: pir-check tables --out <out.xlsx> [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--map A=B] [--lang en|es] <file.xlsx>...
 
 Reads every workbook and writes the PIR financial-implementation and
 work-plan tables to --out, then prints the findings summary. The inputs are

@@ -65,6 +65,10 @@ export const RECOGNITION_MESSAGES = {
     en: (p: { activity: string }) => `matched ${p.activity}, the report's last activity, with project management (PMC): the other tables have a PMC and no component of its number`,
     es: (p: { activity: string }) => `${p.activity}, la última actividad del informe, se emparejó con la gestión del proyecto (PMC): las demás tablas tienen PMC y ningún componente con ese número`,
   },
+  "note.matchSet": {
+    en: (p: { from: string; to: string }) => `matched the report's component ${p.from} with ${p.to}, as set`,
+    es: (p: { from: string; to: string }) => `el componente ${p.from} del informe se emparejó con ${p.to}, según la configuración`,
+  },
   "sheet.quartersWithoutYear": {
     en: (p: { range: string }) =>
       `the header at ${p.range} has quarters but no year, neither in the header nor in a title above it: add the year (such as "2022 Q1", or "Work plan 2022" above the table)`,

@@ -27,7 +27,7 @@ export interface CheckResult {
 export function checkWorkbooks(grids: WorkbookGrid[], settings: Settings): CheckResult {
   const recognitions = grids.map(recognizeWorkbook);
   const tables = recognitions.flatMap((r) => r.sheets.flatMap((s) => s.tables));
-  matchComponents(tables);
+  matchComponents(tables, settings.componentMap);
   const named = settings.periodSource === "default" ? inferReportingPeriod(tables) : null;
   let effective: Settings = named ? { ...settings, period: named, periodSource: "workbook" } : settings;
   if (effective.gefGrant === null) {

@@ -150,3 +150,17 @@ export function componentOfOutput(outputCode: string): string {
   const first = outputCode.trim().split(".")[0];
   return /^\d+$/.test(first) ? String(Number(first)) : first;
 }
+
+/**
+ * A component as a user names it in a setting: "ACTIVITY4", "Component 2",
+ * "Outcome 3", "2", "PMC", "M&E" → its code ("4", "2", "3", "2", "PMC",
+ * "M&E"); null when the text names no component.
+ */
+export function componentCode(text: string): string | null {
+  const t = text.trim();
+  if (/^\d{1,3}$/.test(t)) return String(Number(t));
+  if (/^m\s*&\s*e$/i.test(t)) return "M&E";
+  const c = classifyLabel(t);
+  if (c.kind === "component" || (c.kind === "outcome" && !c.code.includes("."))) return c.code;
+  return null;
+}

@@ -3,7 +3,9 @@
  * Combined Delivery Report numbers its activities ACTIVITY1..n, where
  * ACTIVITYn is outcome n and the last one is usually project management: when
  * the other tables have a PMC and no component of that number, the report's
- * last activity is their PMC. Each match made is said as a note on the table.
+ * last activity is their PMC. The user can say otherwise (the setting
+ * componentMap, `--map ACTIVITY4=M&E`). Each match made is said as a note on
+ * the table.
  */
 import { message } from "./catalogue";
 import type { Table } from "./model";
@@ -15,9 +17,16 @@ function componentsOf(t: Table): Set<string> {
   return out;
 }
 
-export function matchComponents(tables: Table[]): void {
+/** The user's matches first ("ACTIVITY4=PMC"), on every expenditure report; then the report's last activity as PMC. */
+export function matchComponents(tables: Table[], map: Readonly<Record<string, string>> = {}): void {
   for (const t of tables) {
     if (t.kind !== "expenditure") continue;
+    const set = Object.entries(map).filter(([from, to]) => from !== to && t.rows.some((r) => r.component === from));
+    for (const [from, to] of set) {
+      for (const r of t.rows) if (r.component === from) r.component = to;
+      t.notes.push(message("note.matchSet", { from, to }));
+    }
+    if (set.length > 0) continue;
     const own = componentsOf(t);
     if (own.has("PMC")) continue;
     const others = new Set(tables.filter((o) => o !== t && o.kind !== "expenditure").flatMap((o) => [...componentsOf(o)]));

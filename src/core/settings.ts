@@ -4,6 +4,7 @@
  * constants: they vary by agency and project size.
  */
 import { z } from "zod";
+import { componentCode } from "./codes";
 
 export interface ReportingPeriod {
   /** "FY22" */
@@ -59,6 +60,16 @@ export const settingsInputSchema = z.object({
   /** The GEF grant (USD), when known; else read from a cell labelled "GEF Project Financing" or "GEF grant". */
   gefGrant: z.number().finite().positive().max(1e12).optional(),
   language: z.enum(["en", "es"]).default("en"),
+  /**
+   * How an expenditure report's components match the other tables' where the
+   * engine cannot tell: { "ACTIVITY4": "PMC", "ACTIVITY3": "M&E" }.
+   */
+  componentMap: z
+    .record(z.string(), z.string())
+    .refine((m) => Object.entries(m).every(([from, to]) => componentCode(from) !== null && componentCode(to) !== null), {
+      message: 'each match must name two components, such as "ACTIVITY4=PMC" or "3=M&E"',
+    })
+    .optional(),
 });
 export type SettingsInput = z.input<typeof settingsInputSchema>;
 
@@ -76,6 +87,8 @@ export interface Settings {
   /** The GEF grant and where it came from (a setting, or a workbook cell "file › sheet!B7"). */
   gefGrant: { value: number; source: string | null } | null;
   language: "en" | "es";
+  /** Component codes as a report gives them → as the other tables do ("4" → "PMC"). */
+  componentMap: Record<string, string>;
 }
 
 /** GEF's size threshold: a full-sized project's grant is above USD 2 million. */
@@ -92,5 +105,6 @@ export function parseSettings(input: SettingsInput = {}, today: Date = new Date(
     pmcBase: s.pmcBase,
     gefGrant: s.gefGrant === undefined ? null : { value: s.gefGrant, source: null },
     language: s.language,
+    componentMap: Object.fromEntries(Object.entries(s.componentMap ?? {}).map(([from, to]) => [componentCode(from)!, componentCode(to)!])),
   };
 }

@@ -15,11 +15,13 @@ export interface SettingsValues {
   pmcBase: "subtotal" | "total";
   /** The GEF grant in USD; null to read it from the workbook ("GEF Project Financing"). */
   gefGrant: number | null;
+  /** How an expenditure report's components match the plan's ("ACTIVITY4" → "PMC"); empty: the engine's matching. */
+  componentMap: Record<string, string>;
   language: Language;
 }
 
 export function defaultSettings(): SettingsValues {
-  return { period: "", tolerance: 0.5, pmcCap: null, pmcBase: "subtotal", gefGrant: null, language: "en" };
+  return { period: "", tolerance: 0.5, pmcCap: null, pmcBase: "subtotal", gefGrant: null, componentMap: {}, language: "en" };
 }
 
 /** The engine's input for the form's values: what is automatic is left out, for the engine to decide. */
@@ -27,6 +29,7 @@ function inputOf(values: SettingsValues): SettingsInput {
   const input: SettingsInput = { period: values.period || undefined, tolerance: values.tolerance, pmcBase: values.pmcBase, language: values.language };
   if (values.pmcCap !== null) input.pmcCap = values.pmcCap;
   if (values.gefGrant !== null) input.gefGrant = values.gefGrant;
+  if (Object.keys(values.componentMap).length > 0) input.componentMap = values.componentMap;
   return input;
 }
 
@@ -54,6 +57,8 @@ export function settingsFromStored(stored: unknown): SettingsValues {
   if (pmcBase.success) values.pmcBase = pmcBase.data;
   const gefGrant = shape.gefGrant.safeParse(s.gefGrant);
   if (gefGrant.success && gefGrant.data !== undefined) values.gefGrant = gefGrant.data;
+  const componentMap = shape.componentMap.safeParse(s.componentMap);
+  if (componentMap.success && componentMap.data !== undefined) values.componentMap = componentMap.data;
   const language = shape.language.safeParse(s.language);
   if (language.success) values.language = language.data;
   return values;
@@ -102,4 +107,21 @@ export function isOwnSheet(name: string): boolean {
 
 export function withoutOwnSheets(grid: WorkbookGrid): WorkbookGrid {
   return grid.sheets.some((s) => isOwnSheet(s.name)) ? { file: grid.file, sheets: grid.sheets.filter((s) => !isOwnSheet(s.name)) } : grid;
+}
+
+/** "ACTIVITY4=PMC, ACTIVITY3=M&E" → the map; null when a pair is not two components. */
+export function parseComponentMap(text: string): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const pair of text.split(/[,;\n]/).map((p) => p.trim()).filter((p) => p !== "")) {
+    const m = /^([^=]+)=([^=]+)$/.exec(pair);
+    if (!m) return null;
+    out[m[1].trim()] = m[2].trim();
+  }
+  return settingsInputSchema.shape.componentMap.safeParse(out).success ? out : null;
+}
+
+export function formatComponentMap(map: Record<string, string>): string {
+  return Object.entries(map)
+    .map(([from, to]) => `${from}=${to}`)
+    .join(", ");
 }

@@ -29,3 +29,23 @@ test("the clean pair gives no finding", async () => {
   expect(stdout).toMatch(/^0 errors, 0 warnings, 0 notes in 2 workbooks$/m);
   expect(code).toBe(0);
 });
+
+test("--map says how the report's activities match when the engine's guess is not the user's", async () => {
+  const files = [join(GENERATED, "undp-awp-2021.xlsx"), join(GENERATED, "undp-cdr-2021.xlsx")];
+  // Say ACTIVITY3 is project management and ACTIVITY4 is outcome 3: the two now exceed or miss their plans.
+  const { code, stdout } = await run(["validate", "--period", "FY22", "--map", "ACTIVITY3=PMC", "--map", "ACTIVITY4=3", ...files]);
+  expect(stdout).toContain("note: matched the report's component 3 with PMC, as set");
+  expect(stdout).toContain("note: matched the report's component 4 with 3, as set");
+  expect(stdout).toMatch(/overspend\.period +\S*undp-cdr-2021\.xlsx › CDR!H17 +Component 3: in 2021 expenditure 24,600\.00 is above the plan of 12,000\.00/);
+  expect(stdout).toMatch(/delivery\.low +\S*undp-cdr-2021\.xlsx › CDR!H15 +Project management \(PMC\): delivery in 2021 is 39\.5 %/);
+  expect(code).toBe(0);
+});
+
+test("a --map that names no component is one line, exit 2", async () => {
+  const { code, stderr } = await run(["validate", "--map", "ACTIVITY4", join(GENERATED, "undp-cdr-2021.xlsx")]);
+  expect(code).toBe(2);
+  expect(stderr.trim()).toBe('pir-check: --map takes pairs such as ACTIVITY4=PMC, not "ACTIVITY4"');
+  const bad = await run(["validate", "--map", "ACTIVITY4=Travel", join(GENERATED, "undp-cdr-2021.xlsx")]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr.trim()).toBe('pir-check: --map: each match must name two components, such as "ACTIVITY4=PMC" or "3=M&E"');
+});

@@ -46,12 +46,16 @@ describe("parseSettings", () => {
       pmcBase: "subtotal",
       gefGrant: null,
       language: "en",
+      componentMap: {},
     });
   });
 
   test("takes every value given", () => {
     expect(
-      parseSettings({ period: "FY22", tolerance: 1, pmcCap: 0.1, pmcBase: "total", gefGrant: 1_500_000, language: "es" }, utc("2026-11-24")),
+      parseSettings(
+        { period: "FY22", tolerance: 1, pmcCap: 0.1, pmcBase: "total", gefGrant: 1_500_000, language: "es", componentMap: { ACTIVITY4: "PMC", "Component 3": "m&e" } },
+        utc("2026-11-24"),
+      ),
     ).toEqual({
       period: { label: "FY22", start: "2021-07-01", end: "2022-06-30" },
       periodSource: "setting",
@@ -60,6 +64,8 @@ describe("parseSettings", () => {
       pmcBase: "total",
       gefGrant: { value: 1_500_000, source: null },
       language: "es",
+      // Matches are kept as component codes, whatever words named them.
+      componentMap: { "4": "PMC", "3": "M&E" },
     });
   });
 

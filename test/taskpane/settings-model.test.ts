@@ -1,25 +1,30 @@
-import { engineSettings, defaultSettings, isOwnSheet, periodOptions, settingsFromStored, validSettings, withoutOwnSheets } from "../../src/taskpane/settings-model";
+import { engineSettings, defaultSettings, formatComponentMap, isOwnSheet, parseComponentMap, periodOptions, settingsFromStored, validSettings, withoutOwnSheets } from "../../src/taskpane/settings-model";
 
 const nov2026 = new Date("2026-11-24T00:00:00Z");
 
 describe("settings as the pane keeps them", () => {
   it("default to an automatic period: the one a table's title names, else the fiscal year that ended last", () => {
-    expect(defaultSettings()).toEqual({ period: "", tolerance: 0.5, pmcCap: null, pmcBase: "subtotal", gefGrant: null, language: "en" });
+    expect(defaultSettings()).toEqual({ period: "", tolerance: 0.5, pmcCap: null, pmcBase: "subtotal", gefGrant: null, componentMap: {}, language: "en" });
     expect(engineSettings(defaultSettings(), nov2026)).toMatchObject({ period: { label: "FY26" }, periodSource: "default" });
     const june = new Date("2026-06-30T12:00:00Z");
     expect(engineSettings(defaultSettings(), june).period.label).toBe("FY25");
   });
 
   it("keep each stored field that validates and drop the ones that do not", () => {
-    expect(settingsFromStored({ period: "fy 2022", tolerance: 2, pmcCap: 0.1, pmcBase: "total", gefGrant: 1_500_000, language: "es" })).toEqual({
+    expect(
+      settingsFromStored({ period: "fy 2022", tolerance: 2, pmcCap: 0.1, pmcBase: "total", gefGrant: 1_500_000, componentMap: { ACTIVITY4: "PMC" }, language: "es" }),
+    ).toEqual({
       period: "FY22",
       tolerance: 2,
       pmcCap: 0.1,
       pmcBase: "total",
       gefGrant: 1_500_000,
+      componentMap: { ACTIVITY4: "PMC" },
       language: "es",
     });
-    expect(settingsFromStored({ period: "2022", tolerance: -1, pmcCap: 5, pmcBase: "half", gefGrant: -3, language: "fr" })).toEqual(defaultSettings());
+    expect(
+      settingsFromStored({ period: "2022", tolerance: -1, pmcCap: 5, pmcBase: "half", gefGrant: -3, componentMap: { Travel: "PMC" }, language: "fr" }),
+    ).toEqual(defaultSettings());
     expect(settingsFromStored("garbage")).toEqual(defaultSettings());
     expect(settingsFromStored(null)).toEqual(defaultSettings());
   });
@@ -34,6 +39,14 @@ describe("settings as the pane keeps them", () => {
     expect(validSettings({ ...ok, gefGrant: 0 })).toBeNull();
     expect(validSettings({ ...ok, tolerance: Number.NaN })).toBeNull();
     expect(validSettings({ ...ok, period: "FY1" })).toBeNull();
+  });
+
+  it("read component matches as the user types them, and write them back", () => {
+    expect(parseComponentMap("ACTIVITY4=PMC, ACTIVITY3 = M&E")).toEqual({ ACTIVITY4: "PMC", ACTIVITY3: "M&E" });
+    expect(parseComponentMap("")).toEqual({});
+    expect(parseComponentMap("ACTIVITY4")).toBeNull();
+    expect(parseComponentMap("ACTIVITY4=Travel")).toBeNull();
+    expect(formatComponentMap({ ACTIVITY4: "PMC", ACTIVITY3: "M&E" })).toBe("ACTIVITY4=PMC, ACTIVITY3=M&E");
   });
 
   it("offer the fiscal year under way and ten before it, plus an older chosen one", () => {

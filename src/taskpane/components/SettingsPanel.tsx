@@ -8,7 +8,7 @@ import { useId, useState } from "react";
 import { Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import type { Language } from "../i18n";
 import { usePane } from "../pane-context";
-import { fiscalYearSpan, periodOptions } from "../settings-model";
+import { fiscalYearSpan, formatComponentMap, parseComponentMap, periodOptions } from "../settings-model";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "480px" },
@@ -58,6 +58,31 @@ function NumberField(props: {
           setDraft(data.value);
           const next = read(data.value);
           if (next.ok) props.onValid(next.value);
+        }}
+        onBlur={() => {
+          if (valid) setDraft(null);
+        }}
+      />
+    </Field>
+  );
+}
+
+/** How the report's components match the plan's: pairs the user types, applied once they all read. */
+function MatchField() {
+  const { session, state, t } = usePane();
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? formatComponentMap(state.settings.componentMap);
+  const valid = parseComponentMap(text) !== null;
+  return (
+    <Field label={t.componentMap} hint={t.componentMapHint} validationState={valid ? "none" : "error"} validationMessage={valid ? undefined : t.componentMapInvalid}>
+      <Input
+        value={text}
+        placeholder="ACTIVITY4=PMC"
+        data-testid="component-map"
+        onChange={(_, data) => {
+          setDraft(data.value);
+          const map = parseComponentMap(data.value);
+          if (map) void session.updateSettings({ componentMap: map });
         }}
         onBlur={() => {
           if (valid) setDraft(null);
@@ -141,6 +166,7 @@ export function SettingsPanel() {
         testId="gef-grant"
         onValid={(gefGrant) => void session.updateSettings({ gefGrant })}
       />
+      <MatchField />
       <Field label={t.language}>
         <Select value={s.language} onChange={(_, data) => void session.updateSettings({ language: data.value as Language })} data-testid="language">
           {(["en", "es"] as const).map((l) => (
