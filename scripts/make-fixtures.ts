@@ -39,6 +39,7 @@ export const FIXTURES: Record<string, () => ExcelJS.Workbook> = {
   "non-tables.xlsx": nonTables,
   "undp-tbwp.xlsx": layouts.undpTbwp,
   "undp-tbwp-defects.xlsx": layouts.undpTbwpDefects,
+  "undp-tbwp-start.xlsx": layouts.undpTbwpWithStart,
   "gef-annex-e.xlsx": layouts.gefAnnexE,
   "gef-annex-e-defects.xlsx": layouts.gefAnnexEDefects,
   "unep-by-year.xlsx": layouts.unepYear,

@@ -69,6 +69,18 @@ export const RECOGNITION_MESSAGES = {
     en: (p: { from: string; to: string }) => `matched the report's component ${p.from} with ${p.to}, as set`,
     es: (p: { from: string; to: string }) => `el componente ${p.from} del informe se emparejó con ${p.to}, según la configuración`,
   },
+  "note.projectYears": {
+    en: (p: { from: string; to: string; years: string; start: string; where: string }) =>
+      `read Year ${p.from}–Year ${p.to} as ${p.years}: the project started on ${p.start}${p.where ? ` (${p.where})` : ""}`,
+    es: (p: { from: string; to: string; years: string; start: string; where: string }) =>
+      `los años ${p.from}–${p.to} del proyecto se leyeron como ${p.years}: el proyecto empezó el ${p.start}${p.where ? ` (${p.where})` : ""}`,
+  },
+  "note.projectYearsKept": {
+    en: (p: { start: string; where: string }) =>
+      `the project started on ${p.start}${p.where ? ` (${p.where})` : ""}: its years are not calendar years, so they are compared as project years, each ending the day before the start's anniversary`,
+    es: (p: { start: string; where: string }) =>
+      `el proyecto empezó el ${p.start}${p.where ? ` (${p.where})` : ""}: sus años no son años calendario, así que se comparan como años del proyecto, cada uno hasta la víspera del aniversario del inicio`,
+  },
   "sheet.quartersWithoutYear": {
     en: (p: { range: string }) =>
       `the header at ${p.range} has quarters but no year, neither in the header nor in a title above it: add the year (such as "2022 Q1", or "Work plan 2022" above the table)`,

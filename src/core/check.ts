@@ -4,6 +4,7 @@
  */
 import { say } from "./catalogue";
 import { matchComponents } from "./matching";
+import { applyProjectStart } from "./project-start";
 import { placeName, type WorkbookGrid } from "./grid";
 import type { Finding, Report, Table, WorkbookRecognition } from "./model";
 import { recognizeWorkbook } from "./recognize";
@@ -35,6 +36,12 @@ export function checkWorkbooks(grids: WorkbookGrid[], settings: Settings): Check
       for (const s of wb.sheets)
         if (s.grant && effective.gefGrant === null) effective = { ...effective, gefGrant: { value: s.grant.value, source: placeName(wb.file, s.name, s.grant.cell) } };
   }
+  if (effective.projectStart === null) {
+    for (const wb of recognitions)
+      for (const s of wb.sheets)
+        if (s.start && effective.projectStart === null) effective = { ...effective, projectStart: { date: s.start.date, source: placeName(wb.file, s.name, s.start.cell) } };
+  }
+  if (effective.projectStart) applyProjectStart(tables, effective.projectStart);
   const findings = runRules(tables, effective);
   return { recognitions, tables, findings, report: toReport(recognitions, findings, effective.language), settings: effective };
 }

@@ -42,7 +42,7 @@ export function deliveryOf(tables: Table[], settings: Settings): Delivery[] {
     const spentRows = componentRows(report);
     const reportPeriods = report.columns.flatMap((c, i) => (c.role === "period" && c.period ? [{ i, period: c.period }] : []));
     for (const plan of plansFor(report, tables)) {
-      const planPeriods = plan.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end) ? [{ i, period: c.period }] : []));
+      const planPeriods = plan.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end, settings.projectStart?.date ?? null) ? [{ i, period: c.period }] : []));
       for (const [component, planRow] of componentRows(plan)) {
         const spentRow = spentRows.get(component);
         if (!spentRow) continue;

@@ -138,6 +138,8 @@ export interface SheetRecognition {
   skipped: Message | null;
   /** The GEF grant a cell of the sheet states ("GEF Project Financing: 4,114,400"), if any. */
   grant?: { value: number; cell: string };
+  /** The project's start date a cell of the sheet states ("Project start date: 1 January 2020"), if any. */
+  start?: { date: string; cell: string };
 }
 
 export interface WorkbookRecognition {

@@ -201,11 +201,21 @@ export function comparePeriods(a: Period, b: Period): number {
 
 /**
  * The whole period lies on or before the ISO date (a time part is ignored).
- * A project year has no dates until the project's start is known: never.
+ * A project year has no dates until the project's start is known: never;
+ * with the start, year n ends the day before the start's n-th anniversary.
  */
-export function periodEndsBy(p: Period, isoDate: string): boolean {
-  if (projectYearOf(p) !== null) return false;
+export function periodEndsBy(p: Period, isoDate: string, projectStart: string | null = null): boolean {
+  const n = projectYearOf(p);
+  if (n !== null) return projectStart !== null && projectYearEnd(projectStart, n) <= isoDate.slice(0, 10);
   return periodEnd(p) <= isoDate.slice(0, 10);
+}
+
+/** The last day of project year n for a project that started on `start` (ISO): 2020-07-01, 1 → 2021-06-30. */
+export function projectYearEnd(start: string, n: number): string {
+  const [y, m, d] = start.split("-").map(Number);
+  const next = new Date(Date.UTC(y + n, m - 1, d));
+  next.setUTCDate(next.getUTCDate() - 1);
+  return next.toISOString().slice(0, 10);
 }
 
 /** "2022 Q1" (en) or "2022 T1" (es, trimestre); a year as "2021"; a project year as "Year 1" / "Año 1". */

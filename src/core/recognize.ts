@@ -11,6 +11,7 @@ import { isAmountRole, readHeader, titleYear, type HeaderModel } from "./recogni
 import { readReportPeriod, readSchedule } from "./schedule";
 import { recognizers, type TableDraft } from "./recognizers";
 import { findGrant } from "./grant";
+import { findProjectStart } from "./project-start";
 import { parseQuarterOnly } from "./periods";
 
 export function recognizeWorkbook(workbook: WorkbookGrid): WorkbookRecognition {
@@ -80,8 +81,12 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
 
   let skipped: Message | null = null;
   if (tables.length === 0) skipped = !sawContent ? message("sheet.empty") : (rejected[0] ?? quartersWithoutYear(sheet, width) ?? message("sheet.noHeader"));
+  const result: SheetRecognition = { name: sheet.name, tables, skipped };
   const grant = findGrant(sheet);
-  return grant ? { name: sheet.name, tables, skipped, grant } : { name: sheet.name, tables, skipped };
+  if (grant) result.grant = grant;
+  const start = findProjectStart(sheet);
+  if (start) result.start = start;
+  return result;
 }
 
 /** A row of two or more bare quarters ("Q1", "Trimestre 2") on a sheet where no table was read: the year is missing, and the user is told. */

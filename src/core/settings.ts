@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { componentCode } from "./codes";
+import { parseStartDate } from "./project-start";
 
 export interface ReportingPeriod {
   /** "FY22" */
@@ -60,6 +61,11 @@ export const settingsInputSchema = z.object({
   /** The GEF grant (USD), when known; else read from a cell labelled "GEF Project Financing" or "GEF grant". */
   gefGrant: z.number().finite().positive().max(1e12).optional(),
   language: z.enum(["en", "es"]).default("en"),
+  /** The project's start (ISO date), which maps project years to dates; else read from a "Project start date" cell. */
+  projectStart: z
+    .string()
+    .refine((d) => parseStartDate(d) !== null, { message: 'projectStart must be a date such as "2020-01-01"' })
+    .optional(),
   /**
    * How an expenditure report's components match the other tables' where the
    * engine cannot tell: { "ACTIVITY4": "PMC", "ACTIVITY3": "M&E" }.
@@ -87,6 +93,8 @@ export interface Settings {
   /** The GEF grant and where it came from (a setting, or a workbook cell "file › sheet!B7"). */
   gefGrant: { value: number; source: string | null } | null;
   language: "en" | "es";
+  /** The project's start and where it came from (a setting, or a workbook cell "file › sheet!B3"). */
+  projectStart: { date: string; source: string | null } | null;
   /** Component codes as a report gives them → as the other tables do ("4" → "PMC"). */
   componentMap: Record<string, string>;
 }
@@ -105,6 +113,7 @@ export function parseSettings(input: SettingsInput = {}, today: Date = new Date(
     pmcBase: s.pmcBase,
     gefGrant: s.gefGrant === undefined ? null : { value: s.gefGrant, source: null },
     language: s.language,
+    projectStart: s.projectStart === undefined ? null : { date: parseStartDate(s.projectStart)!, source: null },
     componentMap: Object.fromEntries(Object.entries(s.componentMap ?? {}).map(([from, to]) => [componentCode(from)!, componentCode(to)!])),
   };
 }

@@ -9,6 +9,7 @@ import {
   periodEndsBy,
   periodLabel,
   periodStart,
+  projectYearEnd,
 } from "../../src/core/periods";
 
 const text = (value: string): Cell => ({ value });
@@ -303,5 +304,20 @@ describe("project years", () => {
     expect(periodEndsBy("Y1", "2030-06-30")).toBe(false);
     expect(periodLabel("Y3", "en")).toBe("Year 3");
     expect(periodLabel("Y3", "es")).toBe("Año 3");
+  });
+});
+
+describe("project years once the project's start is known", () => {
+  test("year n ends the day before the start's n-th anniversary", () => {
+    expect(projectYearEnd("2020-07-01", 1)).toBe("2021-06-30");
+    expect(projectYearEnd("2020-01-01", 3)).toBe("2022-12-31");
+    expect(projectYearEnd("2020-02-29", 1)).toBe("2021-02-28");
+  });
+
+  test("a project year has ended by a date only when the start is known", () => {
+    expect(periodEndsBy("Y1", "2022-06-30")).toBe(false);
+    expect(periodEndsBy("Y1", "2022-06-30", "2020-07-01")).toBe(true);
+    expect(periodEndsBy("Y2", "2022-06-30", "2020-07-01")).toBe(true);
+    expect(periodEndsBy("Y3", "2022-06-30", "2020-07-01")).toBe(false);
   });
 });

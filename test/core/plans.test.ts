@@ -120,3 +120,37 @@ test("quarters with no year anywhere are not guessed: the sheet is skipped and s
     'el encabezado de B3:C3 tiene trimestres pero ningún año, ni en el encabezado ni en un título encima: agregue el año (como "2022 T1", o "POA 2022" encima de la tabla)',
   );
 });
+
+describe("project years and the project's start", () => {
+  test("a TBWP that states its start on 1 January: Year 1–3 are calendar years, and its CDR is held against Year 2", async () => {
+    const { tables, findings } = await checkFixtures(["undp-tbwp-start.xlsx", CDR], { period: "FY22" });
+    const tbwp = tables.find((t) => t.file === "undp-tbwp-start.xlsx")!;
+    expect(tbwp.columns.filter((c) => c.role === "period").map((c) => `${c.header}=${c.period}`)).toEqual([
+      "Amount Year 1 (USD)=2020",
+      "Amount Year 2 (USD)=2021",
+      "Amount Year 3 (USD)=2022",
+    ]);
+    expect(tbwp.notes.map((n) => say(n, "en"))).toEqual(["read Year 1–Year 3 as 2020–2022: the project started on 2020-01-01 (undp-tbwp-start.xlsx › TBWP!E1)"]);
+    // Year 2 plans 170,000 / 585,000 / 32,000 / 30,000; the CDR spent 68,730.50 / 289,787.65 / 9,870 / 24,600.
+    expect(findings.map(brief)).toEqual([
+      "info delivery.low undp-cdr-2021.xlsx CDR H9 1  2021 170000 68730.5",
+      "info delivery.low undp-cdr-2021.xlsx CDR H13 2  2021 585000 289787.65",
+      "info delivery.low undp-cdr-2021.xlsx CDR H15 3  2021 32000 9870",
+    ]);
+  });
+
+  test("without a start, project years are not calendar years: nothing is compared with a calendar year's report", async () => {
+    const { findings, tables } = await checkFixtures(["undp-tbwp.xlsx", CDR], { period: "FY22" });
+    expect(tables[0].columns.filter((c) => c.role === "period").map((c) => c.period)).toEqual(["Y1", "Y2", "Y3"]);
+    expect(findings.map(brief)).toEqual([]);
+  });
+
+  test("a start set on 1 July keeps project years, each ending the day before the anniversary, and says so", async () => {
+    const { tables, findings } = await checkFixtures(["undp-tbwp.xlsx"], { period: "FY22", projectStart: "2020-07-01", language: "es" });
+    expect(tables[0].columns.filter((c) => c.role === "period").map((c) => c.period)).toEqual(["Y1", "Y2", "Y3"]);
+    expect(tables[0].notes.map((n) => say(n, "es"))).toEqual([
+      "el proyecto empezó el 2020-07-01: sus años no son años calendario, así que se comparan como años del proyecto, cada uno hasta la víspera del aniversario del inicio",
+    ]);
+    expect(findings.map(brief)).toEqual([]);
+  });
+});

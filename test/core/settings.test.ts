@@ -47,13 +47,14 @@ describe("parseSettings", () => {
       gefGrant: null,
       language: "en",
       componentMap: {},
+      projectStart: null,
     });
   });
 
   test("takes every value given", () => {
     expect(
       parseSettings(
-        { period: "FY22", tolerance: 1, pmcCap: 0.1, pmcBase: "total", gefGrant: 1_500_000, language: "es", componentMap: { ACTIVITY4: "PMC", "Component 3": "m&e" } },
+        { period: "FY22", tolerance: 1, pmcCap: 0.1, pmcBase: "total", gefGrant: 1_500_000, language: "es", componentMap: { ACTIVITY4: "PMC", "Component 3": "m&e" }, projectStart: "1 July 2020" },
         utc("2026-11-24"),
       ),
     ).toEqual({
@@ -66,6 +67,7 @@ describe("parseSettings", () => {
       language: "es",
       // Matches are kept as component codes, whatever words named them.
       componentMap: { "4": "PMC", "3": "M&E" },
+      projectStart: { date: "2020-07-01", source: null },
     });
   });
 

@@ -100,7 +100,7 @@ function expenditureByComponent(tables: Table[], settings: Settings): { table: T
   }
   const report = tables.find((t) => t.kind === "expenditure");
   if (!report) return null;
-  const ended = report.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end) ? [i] : []));
+  const ended = report.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end, settings.projectStart?.date ?? null) ? [i] : []));
   const spent = new Map<string, SpentTold>();
   for (const r of report.rows) {
     if (r.kind !== "component" || r.component === null || spent.has(r.component)) continue;
@@ -243,7 +243,7 @@ function writeFromWorkplan(ctx: FinancialContext, top: number, table: Table): nu
   const { canvas, targets, settings, labels } = ctx;
   const budgetIndex = table.columns.findIndex((c) => c.role === "budget");
   const spentIndexes = table.columns.flatMap((c, i) =>
-    c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end) ? [i] : [],
+    c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end, settings.projectStart?.date ?? null) ? [i] : [],
   );
   let row = top;
   const budgets: Array<number | string | null> = [];

@@ -16,7 +16,9 @@ function budgetsWholeProject(t: Table): boolean {
   if (t.kind === "expenditure") return false;
   if (t.kind === "budget" || t.columns.some((c) => c.role === "member" || c.role === "budget")) return true;
   const periods = t.columns.filter((c) => c.period);
-  return periods.length > 0 && periods.every((c) => projectYearOf(c.period!) !== null) && wholeAmountColumn(t) >= 0;
+  // Project years budget the whole project, also once read as calendar years from the project's start.
+  const projectYears = periods.every((c) => projectYearOf(c.period!) !== null) || t.notes.some((n) => n.code === "note.projectYears");
+  return periods.length > 0 && projectYears && wholeAmountColumn(t) >= 0;
 }
 
 export interface GrantParams {

@@ -49,7 +49,7 @@ function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
   const all = periodColumns(t);
   // A plan that starts within or after the reporting period holds no past actuals: its sum is no cumulative expenditure.
   if (t.kind === "workplan" && all.length > 0 && projectYearOf(all[0].period) === null && periodStart(all[0].period) > s.period.start) return null;
-  const periods = all.filter((p) => periodEndsBy(p.period, s.period.end));
+  const periods = all.filter((p) => periodEndsBy(p.period, s.period.end, s.projectStart?.date ?? null));
   if (periods.length === 0) return null;
   let sum = 0;
   for (const p of periods) {

@@ -151,7 +151,7 @@ export function seedBudgetTable(): Table {
 }
 
 export function seedSettings(language: "en" | "es" = "en"): Settings {
-  return { period: fiscalYear("FY22")!, periodSource: "setting", tolerance: 0.5, pmcCap: 0.05, pmcBase: "subtotal", gefGrant: null, language, componentMap: {} };
+  return { period: fiscalYear("FY22")!, periodSource: "setting", tolerance: 0.5, pmcCap: 0.05, pmcBase: "subtotal", gefGrant: null, language, componentMap: {}, projectStart: null };
 }
 
 /** A CheckResult holding these tables and findings; recognitions and report are not read by the PIR builder. */
