@@ -31,6 +31,11 @@ describe("the seed work plan and financial table together (FY22)", () => {
         `warning mismatch.expenditure ${B} C7 3   718292.51 475924.04`,
         `warning mismatch.expenditure ${B} C9 4   64490.37 65536.16`,
         `warning mismatch.expenditure ${B} C10 PMC   271092.35 180736.27`,
+        // Cumulative expenditure below what the work plan already shows as spent in 2018–2021: impossible.
+        `error expenditure.past ${B} C7 3   487292.51 475924.04`,
+        `error expenditure.past ${B} C10 PMC   239092.35 180736.27`,
+        // PMC's spending against GEF's 5 % cap, measured on the components' spending.
+        `warning cap.pmc ${B} C10 PMC   65812.94 180736.27`,
         // Work plan: component rows and outputs whose periods add up past their total budget,
         // at the period where the running total first crosses it.
         `error overspend.plan ${W} K5 1  2022-Q4 235000 236354.5`,
@@ -40,10 +45,19 @@ describe("the seed work plan and financial table together (FY22)", () => {
         `error overspend.output ${W} G10 2 2.1.2 2021 80200 92395.85`,
         `error overspend.output ${W} K15 3 3.1.1 2022-Q4 587700 608068.81`,
         `error overspend.plan ${W} G21 PMC  2021 195000 239092.35`,
+        // The Total row's periods add up to 2,025,678.05 against its Total Budget of 2,014,000: the whole plan is over budget.
+        `error overspend.plan ${W} M23   2023-Q2 2014000 2025678.05`,
         // Sums that miss by rounding: C.1's 2021 cell (116,717 vs 109,990 + 6,728) and the 2021 total.
         `warning sum.component ${W} G5 1  2021 116718 116717`,
         `warning sum.total ${W} G23   2021 879103 879105`,
       ].sort(),
+    );
+  });
+
+  it("says when the whole plan is over budget, on its Total row", async () => {
+    const { findings } = await checkFixtures([WP, BT]);
+    expect(findings.find((f) => f.rule === "overspend.plan" && f.component === null)!.message).toBe(
+      '"Total": by 2023 Q2 the amounts add up to 2,025,678.05, above the total budget of 2,014,000.00 (by 11,678.05). Over all periods: 2,025,678.05.',
     );
   });
 

@@ -40,6 +40,8 @@ test('"Total Component 1" under a component row with amounts is not the grand to
     "overspend.plan D6 2 20000 22000",
     "sum.component D6 2 14000 12000",
     "overspend.output D7 2 20000 24000",
+    // The grand total's periods (16,500 + 21,500) pass its Total budget of 36,000.
+    "overspend.plan D10  36000 38000",
   ]);
 });
 
@@ -57,7 +59,7 @@ test('"Subtotal Component 1" below its outputs, with no component line above, is
   const t = result.tables[0];
   expect(t.rows.filter((r) => r.kind === "component").map((r) => `${r.component}@${r.row + 1}`)).toEqual(["1@4", "2@6", "PMC@7"]);
   // The grand total adds up once the subtotals count as the components.
-  expect(brief(result)).toEqual(["sum.component D4 1 8000 9000", "overspend.plan D6 2 20000 22000"]);
+  expect(brief(result)).toEqual(["sum.component D4 1 8000 9000", "overspend.plan D6 2 20000 22000", "overspend.plan D8  36000 38000"]);
 });
 
 test('a bare "Component 1" heading with no amounts: its outputs count in the grand total', () => {

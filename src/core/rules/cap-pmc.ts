@@ -8,8 +8,8 @@
  */
 import { roundCents } from "../amounts";
 import { componentAmounts, tableTotal } from "../facts";
-import type { Finding } from "../model";
-import { FULL_SIZED_GRANT } from "../settings";
+import type { Finding, Table } from "../model";
+import { FULL_SIZED_GRANT, type Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
 import { money, type Language } from "./messages";
 import { defineRule, type Template } from "./rule";
@@ -34,6 +34,11 @@ const BASE: Record<CapParams["baseKind"], Record<Language, string>> = {
   subtotal: { en: "of the GEF sub-total (components and M&E, PMC excluded)", es: "del subtotal GEF (componentes y SyE, sin PMC)" },
 };
 
+const SPENT_BASE: Record<CapParams["baseKind"], Record<Language, string>> = {
+  total: { en: "of all expenditure, PMC included", es: "de todo el gasto, PMC incluida" },
+  subtotal: { en: "of the expenditure on the components and M&E", es: "del gasto en los componentes y SyE" },
+};
+
 const WHY: Record<CapParams["why"], Record<Language, string>> = {
   set: { en: "the cap set", es: "el tope configurado" },
   fullSized: { en: "GEF's cap for projects above USD 2 million", es: "el tope GEF para proyectos de más de USD 2 millones" },
@@ -47,7 +52,40 @@ export const messages = {
     es: (p: CapParams) =>
       `Gestión del proyecto (PMC): ${money(p.pmc, "es")} es el ${pct(p.pmc / p.base, "es")} % ${BASE[p.baseKind].es} ${money(p.base, "es")}, más que el ${pct(p.share, "es")} % (${WHY[p.why].es}: ${money(p.cap, "es")}).`,
   } satisfies Template<CapParams>,
+  /** The same share measured on what was spent: PMC spending running ahead of the components. */
+  "cap.pmc.spent": {
+    en: (p: CapParams) =>
+      `Project management (PMC): expenditure ${money(p.pmc, "en")} is ${pct(p.pmc / p.base, "en")} % ${SPENT_BASE[p.baseKind].en} (${money(p.base, "en")}), above ${pct(p.share, "en")} % (${WHY[p.why].en}: ${money(p.cap, "en")}).`,
+    es: (p: CapParams) =>
+      `Gestión del proyecto (PMC): el gasto ${money(p.pmc, "es")} es el ${pct(p.pmc / p.base, "es")} % ${SPENT_BASE[p.baseKind].es} (${money(p.base, "es")}), más que el ${pct(p.share, "es")} % (${WHY[p.why].es}: ${money(p.cap, "es")}).`,
+  } satisfies Template<CapParams>,
 };
+
+/** The PMC's expenditure against the same cap, measured on what the table says was spent. */
+function spentAboveCap(t: Table, share: number, why: CapParams["why"], s: Settings): Finding | null {
+  const e = t.columns.findIndex((c) => c.role === "expenditure");
+  if (e < 0) return null;
+  const pmcRow = t.rows.find((r) => r.kind === "component" && r.component === "PMC");
+  const totalRow = t.rows.find((r) => r.kind === "total");
+  const pmc = pmcRow?.amounts[e];
+  const total = totalRow?.amounts[e];
+  if (!pmc || pmc.value === null || !total || total.value === null || roundCents(total.value) <= 0) return null;
+  const base = s.pmcBase === "total" ? total.value : total.value - pmc.value;
+  if (roundCents(base) <= 0) return null;
+  const cap = base * share;
+  if (!beyond(pmc.value - cap, s.tolerance)) return null;
+  return makeFinding(t, {
+    rule: "cap.pmc",
+    severity: "warning",
+    cell: pmc.cell,
+    component: "PMC",
+    output: null,
+    period: null,
+    expected: cap,
+    actual: pmc.value,
+    message: messages["cap.pmc.spent"][s.language]({ pmc: pmc.value, base, baseKind: s.pmcBase, share, cap, why }),
+  });
+}
 
 export const id = "cap.pmc";
 
@@ -55,7 +93,7 @@ export const rule = defineRule({
   id,
   doc: {
     severity: "error",
-    what: "PMC above its cap: by GEF's rule 5 % of the GEF sub-total (components and M&E, PMC excluded) when the grant is above USD 2 million, 10 % at or below; cap and base are settings; lines below the total (a trust fund) count in the grant",
+    what: "PMC above its cap: by GEF's rule 5 % of the GEF sub-total (components and M&E, PMC excluded) when the grant is above USD 2 million, 10 % at or below; cap and base are settings; lines below the total (a trust fund) count in the grant. A budget table's PMC expenditure is held against the same share of what the components spent (a warning)",
     example:
       "Project management (PMC): 160,000.00 is 16.5 % of the GEF sub-total (components and M&E, PMC excluded) 970,000.00, above 10 % (GEF's cap for projects of USD 2 million or less: 97,000.00).",
   },
@@ -73,8 +111,10 @@ export const rule = defineRule({
       const grant = s.gefGrant?.value ?? total.value;
       const share = s.pmcCap ?? (grant > FULL_SIZED_GRANT ? 0.05 : 0.1);
       const cap = base * share;
-      if (!beyond(pmc.value - cap, s.tolerance)) continue;
       const why = s.pmcCap !== null ? "set" : grant > FULL_SIZED_GRANT ? "fullSized" : "mediumSized";
+      const spent = t.kind === "budget" ? spentAboveCap(t, share, why, s) : null;
+      if (spent) out.push(spent);
+      if (!beyond(pmc.value - cap, s.tolerance)) continue;
       out.push(
         makeFinding(t, {
           rule: "cap.pmc",

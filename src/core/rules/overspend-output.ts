@@ -14,5 +14,5 @@ export const rule = defineRule({
     example: "Output 1.1.1: by 2021 the amounts add up to 186,628.11, above the total budget of 154,500.00 (by 32,128.11). Over all periods: 221,138.11.",
   },
   pirMark: "plan",
-  check: (tables, s) => [...budgetOverspend("overspend.output", "output", tables, s), ...planOverspend("overspend.output", "output", tables, s)],
+  check: (tables, s) => [...budgetOverspend("overspend.output", "output", tables, s), ...planOverspend("overspend.output", ["output"], tables, s)],
 });

@@ -81,7 +81,7 @@ function repeatsOnlyParent(t: Table, r: TableRow): boolean {
 }
 
 /** A work plan's rows of this kind whose amounts add up past their Total Budget, at the period where they cross it. */
-export function planOverspend(rule: RuleId, kind: "component" | "output", tables: Table[], s: Settings): Finding[] {
+export function planOverspend(rule: RuleId, kinds: ReadonlyArray<"component" | "output" | "total">, tables: Table[], s: Settings): Finding[] {
   const out: Finding[] = [];
   for (const t of tables) {
     if (t.kind !== "workplan") continue;
@@ -89,11 +89,11 @@ export function planOverspend(rule: RuleId, kind: "component" | "output", tables
     const periods = periodColumns(t);
     if (b < 0 || periods.length === 0) continue;
     for (const r of t.rows) {
-      if (r.kind !== kind) continue;
+      if (!(kinds as readonly string[]).includes(r.kind)) continue;
       const budgetCell = cellOf(r, b);
       const budget = amountAt(r, b);
       if (!budgetCell || budget === null) continue;
-      if (kind === "output" && repeatsOnlyParent(t, r)) continue;
+      if (r.kind === "output" && repeatsOnlyParent(t, r)) continue;
       let running = 0;
       let crossing: { period: Period; cell: string; total: number } | null = null;
       for (const p of periods) {

@@ -8,6 +8,7 @@ import type { Rule, Template } from "./rule";
 import * as capPmc from "./cap-pmc";
 import * as deliveryLow from "./delivery-low";
 import * as duplicateValue from "./duplicate-value";
+import * as expenditurePast from "./expenditure-past";
 import * as formulaConstant from "./formula-constant";
 import * as formulaRange from "./formula-range";
 import * as grantTotal from "./grant-total";
@@ -40,6 +41,7 @@ const MODULES = [
   grantTotal,
   mismatchBudget,
   mismatchExpenditure,
+  expenditurePast,
   duplicateValue,
   labelMissing,
   valueInvalid,

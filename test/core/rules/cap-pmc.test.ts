@@ -34,3 +34,21 @@ test("a cap and a base set by the user, said in the message", () => {
 test("PMC within its cap is no finding", () => {
   expect(check(budget(900000, 90000)).findings).toEqual([]);
 });
+
+test("PMC's spending against the same cap, measured on what the components spent: a warning", () => {
+  const spent = sheet("Budget", [
+    ["Component", "Budget", "Expenditure"],
+    ["Component 1: Policy", 800000, 300000],
+    ["Project management (PMC)", 60000, 45000],
+    ["Total", 860000, 345000],
+  ]);
+  const found = findingsOf("cap.pmc", (language) => check(spent, { period: "FY24", language }));
+  expect(found.short).toEqual(["cap.pmc C3 PMC 30000 45000"]);
+  expect(found.severity).toEqual(["warning"]);
+  expect(found.en).toEqual([
+    "Project management (PMC): expenditure 45,000.00 is 15 % of the expenditure on the components and M&E (300,000.00), above 10 % (GEF's cap for projects of USD 2 million or less: 30,000.00).",
+  ]);
+  expect(found.es).toEqual([
+    "Gestión del proyecto (PMC): el gasto 45.000,00 es el 15 % del gasto en los componentes y SyE (300.000,00), más que el 10 % (el tope GEF para proyectos de hasta USD 2 millones: 30.000,00).",
+  ]);
+});
