@@ -31,7 +31,7 @@ describe("the pane's session in file mode", () => {
       ["peru-sizd-budget.xlsx", "added"],
     ]);
     expect(state.checkedWorkbooks).toBe(2);
-    expect(state.report!.findings).toHaveLength(19);
+    expect(state.report!.findings).toHaveLength(23);
     expect(state.busy).toBeNull();
   });
 
@@ -56,9 +56,9 @@ describe("the pane's session in file mode", () => {
     expect(JSON.parse(storage.get("pir-budget-check.settings")!)).toEqual({ period: "FY22", tolerance: 0.5, pmcBase: "subtotal", language: "es" });
     await session.updateSettings({ pmcCap: 7 });
     expect(session.getState().settings.pmcCap).toBeNull();
-    // A 2 % cap makes PMC (4.74 % of the total) a finding, in each table.
+    // A 2 % cap makes PMC (4.74 % of the total) a finding, in each table, and its spending too.
     await session.updateSettings({ pmcCap: 0.02 });
-    expect(session.getState().report!.findings.filter((f) => f.rule === "cap.pmc").map((f) => f.cell)).toEqual(["B10", "C21"]);
+    expect(session.getState().report!.findings.filter((f) => f.rule === "cap.pmc").map((f) => f.cell)).toEqual(["B10", "C10", "C21"]);
   });
 
   it("downloads pir-tables.xlsx that ExcelJS reads back", async () => {
@@ -115,7 +115,7 @@ describe("the pane's session in Excel", () => {
     expect(session.getState().report!.files[0].sheets.map((s) => s.name)).toEqual(["Work plan"]);
 
     await session.addFiles([exampleFile("peru-sizd-budget.xlsx")]);
-    expect(session.getState().report!.findings).toHaveLength(19);
+    expect(session.getState().report!.findings).toHaveLength(23);
   });
 
   it("selects a finding's cell when it is in the open workbook", async () => {
@@ -170,7 +170,7 @@ describe("the pane's session in Excel", () => {
     await session.highlight();
     const sent = host.openWorkbook.highlight.mock.calls[0][0];
     expect(new Set(sent.map((f) => f.file))).toEqual(new Set(["peru-sizd-workplan.xlsx"]));
-    expect(sent).toHaveLength(9);
+    expect(sent).toHaveLength(10);
 
     host.openWorkbook.selectCell.mockRejectedValueOnce(Object.assign(new Error("The requested resource doesn't exist."), { name: "RichApi.Error" }));
     await session.showFinding(sent[0], "x");
