@@ -279,7 +279,7 @@ test("the findings sheet links to the source cells from wherever --out puts it",
     const v = c.value as { hyperlink?: string } | null;
     if (v && typeof v === "object" && v.hyperlink) targets.push(v.hyperlink);
   }));
-  expect(targets.length).toBe(19);
+  expect(targets.length).toBe(23);
   for (const t of targets) {
     const file = t.slice(0, t.indexOf("#"));
     expect([BUDGET, WORKPLAN]).toContain(join(dirname(out), file));

@@ -97,15 +97,15 @@ describeInBrowser("the task pane in headless Chromium, in file mode", () => {
     await page.waitForFunction(() => /workbooks$/.test(document.querySelector("[data-testid=summary]")?.textContent ?? ""), null, {
       timeout: 90_000,
     });
-    expect(await summary().textContent()).toBe("10 errors, 9 warnings in 2 workbooks");
+    expect(await summary().textContent()).toBe("13 errors, 10 warnings in 2 workbooks");
     expect(await summary().getAttribute("role")).toBe("status");
     expect(await page.getByTestId("checked-period").textContent()).toBe("Checked for FY22.");
 
     const overspend = page.getByRole("button", { name: /expenditure 242,717\.56 is above the budget 235,000\.00/ });
     await expect(overspend.textContent()).resolves.toContain("peru-sizd-budget.xlsx › Financial implementation!C5");
     await expect(overspend.textContent()).resolves.toContain("Expected 235,000.00");
-    await page.getByRole("heading", { name: "Errors (10)" }).waitFor();
-    await page.getByRole("heading", { name: "Warnings (9)" }).waitFor();
+    await page.getByRole("heading", { name: "Errors (13)" }).waitFor();
+    await page.getByRole("heading", { name: "Warnings (10)" }).waitFor();
     expect(await page.getByRole("listitem").filter({ has: page.getByRole("button") }).count()).toBeGreaterThanOrEqual(19);
     // The reader came only now, with the first file; ExcelJS is fetched only to write the PIR workbook.
     expect(requests.some((u) => /\/xlsx-read\.[0-9a-f]+\.js$/.test(u))).toBe(true);
@@ -122,7 +122,7 @@ describeInBrowser("the task pane in headless Chromium, in file mode", () => {
   it("filters the findings and names a finding's place from the keyboard", async () => {
     const filter = page.getByLabel("Filter findings");
     await filter.fill("component 2");
-    await expect(page.getByText("Showing 4 of 19 findings.").textContent()).resolves.toBeTruthy();
+    await expect(page.getByText("Showing 4 of 23 findings.").textContent()).resolves.toBeTruthy();
     await filter.fill("");
     // Tab from the filter box through the severity toggles to the first finding, then Enter.
     await filter.focus();
