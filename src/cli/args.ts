@@ -12,7 +12,7 @@ export type Invocation =
   | { kind: "help"; command?: CommandName }
   | { kind: "version" }
   | { kind: "validate"; files: string[]; json: boolean; settings: SettingsInput }
-  | { kind: "tables"; files: string[]; out: string; settings: SettingsInput };
+  | { kind: "tables"; files: string[]; out: string; force: boolean; settings: SettingsInput };
 
 /** The words do not form a command: print the usage and exit 2. */
 export class UsageError extends Error {
@@ -46,7 +46,7 @@ const settingOptions = {
 
 const commandOptions = {
   validate: { ...settingOptions, json: { type: "boolean" } },
-  tables: { ...settingOptions, out: { type: "string", short: "o" } },
+  tables: { ...settingOptions, out: { type: "string", short: "o" }, force: { type: "boolean", short: "f" } },
 } as const;
 
 function isCommand(word: string): word is CommandName {
@@ -55,7 +55,9 @@ function isCommand(word: string): word is CommandName {
 
 export function parseCommandLine(argv: string[]): Invocation {
   const [first, ...rest] = argv;
-  if (first === undefined || first === "--help" || first === "-h") return { kind: "help" };
+  // Nothing at all is a mistake (exit 2), not a request for help: scripts that lost their arguments must fail.
+  if (first === undefined) throw new UsageError("no command given");
+  if (first === "--help" || first === "-h") return { kind: "help" };
   if (first === "--version" || first === "-V" || first === "-v") return { kind: "version" };
   if (first === "help") {
     const topic = rest[0];
@@ -81,7 +83,7 @@ export function parseCommandLine(argv: string[]): Invocation {
   if (command === "validate") return { kind: "validate", files, json: values.json === true, settings };
   const out = values.out;
   if (typeof out !== "string" || out === "") throw new UsageError("--out <out.xlsx> is required", command);
-  return { kind: "tables", files, out, settings };
+  return { kind: "tables", files, out, force: values.force === true, settings };
 }
 
 /** Node's parseArgs messages are long and mention "args"; keep what a user needs. */
@@ -175,7 +177,9 @@ Usage:
 
 Options:
   --period FY22       reporting period, a GEF fiscal year July–June (default: the one a table title
-                      names, such as "PIR FY22", else the last one that ended)
+                      names, such as "PIR FY22"; for a work plan alone whose past years are whole
+                      years followed by quarters, the fiscal year in which those years end; else
+                      the last one that ended)
   --tolerance N       differences up to N currency units are not findings (default 0.5)
   --pmc-cap SHARE     project management cap as a share of its base: 0.05 or 5% (default: GEF's rule,
                       5% when the GEF grant is above USD 2 million, 10% at or below)
@@ -188,9 +192,11 @@ Options:
                       component n, and the report's last activity is PMC when the plan has one)
   --lang en|es        language of the messages and tables (default en)
   --json              validate: print the report as JSON on stdout, nothing else
-  --out, -o FILE      tables: the workbook to write; never one of the inputs
+  --out, -o FILE      tables: the workbook to write (.xlsx); never one of the inputs
+  --force, -f         tables: replace --out if it exists (on a terminal pir-check asks instead)
 
-Exit codes: 0 no errors found, 1 errors found, 2 a workbook could not be read or the command is wrong.
+Exit codes: 0 no errors found, 1 errors found (tables: the workbook was written all the same), 2 a workbook
+could not be read, the command is wrong, or nothing was written.
 `;
 
 export const commandUsage: Record<CommandName, string> = {
@@ -200,10 +206,13 @@ Reads every workbook, finds the work-plan and budget tables, checks them
 together and prints the tables found and the findings, grouped by severity and
 component. With --json, prints the report as JSON and nothing else.
 `,
-  tables: `Usage: pir-check tables --out <out.xlsx> [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--map A=B] [--lang en|es] <file.xlsx>...
+  tables: `Usage: pir-check tables --out <out.xlsx> [--force] [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--map A=B] [--lang en|es] <file.xlsx>...
 
 Reads every workbook and writes the PIR financial-implementation and
 work-plan tables to --out, then prints the findings summary. The inputs are
-never changed; --out may not be one of them.
+never changed; --out may not be one of them. An existing --out is replaced
+only with --force, or when you answer yes on a terminal. Exit 0 when the
+workbook was written and no error was found, 1 when it was written and errors
+were found, 2 when nothing was written.
 `,
 };

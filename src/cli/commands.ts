@@ -8,7 +8,7 @@
  */
 import { promises as fs, readFileSync, unlinkSync } from "fs";
 import { basename, dirname, join, relative, resolve, sep } from "path";
-import type { CheckResult, WorkbookGrid, Settings } from "../core";
+import { periodFromWorkPlan, periodWarnings, planPeriodSource, type CheckResult, type PlanPeriod, type WorkbookGrid, type Settings } from "../core";
 import type { ReadFileOptions } from "../xlsx/read-file";
 import { SettingsError, UsageError, commandUsage, parseCommandLine, resolveSettings, usageText } from "./args";
 import { formatReport, oneLine, summaryLine, terminalSafe } from "./format";
@@ -20,6 +20,12 @@ export interface TextSink {
 export interface CliIo {
   stdout: TextSink;
   stderr: TextSink;
+  /**
+   * Asks a question and returns the line typed; present only when a person is
+   * at a terminal (stdin and stderr both a TTY), so that a script is never
+   * left waiting for an answer.
+   */
+  ask?: (question: string) => Promise<string>;
 }
 
 type PirDescription = ReturnType<typeof import("../core/pir/build").buildPirWorkbook>;
@@ -66,7 +72,7 @@ export async function main(argv: string[], io: CliIo, deps: Partial<CliDeps> = {
       case "validate":
         return await validate(invocation.files, invocation.json, resolveSettings(invocation.settings, d.today()), io, d);
       case "tables":
-        return await tables(invocation.files, invocation.out, resolveSettings(invocation.settings, d.today()), io, d);
+        return await tables(invocation.files, invocation.out, resolveSettings(invocation.settings, d.today()), io, d, invocation.force);
     }
   } catch (err) {
     if (err instanceof UsageError) {
@@ -87,22 +93,31 @@ export async function main(argv: string[], io: CliIo, deps: Partial<CliDeps> = {
 export async function validate(files: string[], json: boolean, settings: Settings, io: CliIo, d: CliDeps): Promise<number> {
   const grids = await readAll(files, io, d);
   if (!grids) return EXIT_FAILURE;
-  const result = await d.check(grids, settings);
-  if (json) io.stdout.write(`${JSON.stringify(result.report)}\n`);
-  else io.stdout.write(`${terminalSafe(await periodLine(result, settings))}\n\n${formatReport(result.report, settings.language)}`);
+  const { result, plan } = await checkForPeriod(grids, settings, d);
+  const warnings = periodAdvice(result, settings);
+  // --json: stdout holds the report and nothing else, so the warnings go to stderr; else under the period line.
+  if (json) {
+    io.stdout.write(`${JSON.stringify(result.report)}\n`);
+    for (const w of warnings) io.stderr.write(`pir-check: ${w}\n`);
+  } else {
+    const head = [await periodLine(result, settings, plan), ...warnings].map(terminalSafe).join("\n");
+    io.stdout.write(`${head}\n\n${formatReport(result.report, settings.language)}`);
+  }
   return exitCodeFor(result);
 }
 
-export async function tables(files: string[], out: string, settings: Settings, io: CliIo, d: CliDeps): Promise<number> {
-  const target = await outputPath(out, files);
+export async function tables(files: string[], out: string, settings: Settings, io: CliIo, d: CliDeps, force = false): Promise<number> {
+  const { target, exists } = await outputPath(out, files);
+  if (exists && !force && !(await mayReplace(out, io))) return EXIT_FAILURE;
   const grids = await readAll(files, io, d);
   if (!grids) return EXIT_FAILURE;
-  const result = await d.check(grids, settings);
+  const { result } = await checkForPeriod(grids, settings, d);
   const bytes = await d.writeWorkbook(linksRelativeTo(await d.buildPir(result, settings), dirname(target)));
   await writeAtomically(target, out, bytes);
   const findings = result.report.findings;
   const es = settings.language === "es";
   io.stdout.write(`${es ? "Tablas del PIR escritas en" : "Wrote the PIR tables to"} ${out}\n${summaryLine(findings, grids.length, settings.language)}\n`);
+  for (const w of periodAdvice(result, settings)) io.stdout.write(`${w}\n`);
   if (findings.length > 0)
     io.stdout.write(
       es
@@ -112,13 +127,47 @@ export async function tables(files: string[], out: string, settings: Settings, i
   return exitCodeFor(result);
 }
 
+/**
+ * An existing --out is replaced only with --force or a "yes" typed at a
+ * terminal; without a terminal the command refuses (a script must say
+ * --force). False: leave the file alone, write nothing.
+ */
+async function mayReplace(out: string, io: CliIo): Promise<boolean> {
+  if (!io.ask) throw new CommandError(`--out ${out} already exists; add --force to replace it`);
+  const answer = await io.ask(`pir-check: ${out} already exists. Replace it? [y/N] `);
+  if (/^\s*(y|yes|s|si|sí)\s*$/i.test(answer)) return true;
+  io.stderr.write(`pir-check: ${out} was left as it was; nothing was written\n`);
+  return false;
+}
+
+/**
+ * Checks, and when neither the user nor a table's title named the period and
+ * the only tables are a work plan whose whole years are followed by quarters,
+ * checks again for the fiscal year in which those past years end (instead
+ * of the fiscal year that ended last, which may be years later).
+ */
+async function checkForPeriod(grids: WorkbookGrid[], settings: Settings, d: CliDeps): Promise<{ result: CheckResult; plan: PlanPeriod | null }> {
+  const first = await d.check(grids, settings);
+  if ((first.settings ?? settings).periodSource !== "default") return { result: first, plan: null };
+  const plan = periodFromWorkPlan(first.tables);
+  if (!plan) return { result: first, plan: null };
+  if (plan.period.label === (first.settings ?? settings).period.label) return { result: first, plan };
+  return { result: await d.check(grids, { ...settings, period: plan.period, periodSource: "default" }), plan };
+}
+
+/** A period that contradicts the tables' titles or lies outside every period they cover: one line each, "Warning: …". */
+function periodAdvice(result: CheckResult, requested: Settings): string[] {
+  return periodWarnings(result.tables ?? [], result.settings ?? requested).map(oneLine);
+}
+
 /** Which reporting period the figures were checked for, and where it came from. */
-async function periodLine(result: CheckResult, requested: Settings): Promise<string> {
+async function periodLine(result: CheckResult, requested: Settings, plan: PlanPeriod | null): Promise<string> {
   const { reportingPeriodLine } = await import("../core/pir/labels");
   const s = result.settings ?? requested;
   const es = s.language === "es";
-  const source =
-    s.periodSource === "workbook"
+  const source = plan
+    ? ` — ${planPeriodSource(plan, s.language)}`
+    : s.periodSource === "workbook"
       ? es ? " — tomado del título del libro; cámbielo con --period" : " — named in a workbook's title; set another with --period"
       : s.periodSource === "default"
         ? es ? " — el último año fiscal cerrado; cámbielo con --period" : " — the fiscal year that ended last; set another with --period"
@@ -200,7 +249,7 @@ async function fileIdentity(file: string): Promise<string> {
  * device (/dev/null), a pipe or a socket, and not one of the inputs (also
  * through a symbolic or hard link).
  */
-async function outputPath(out: string, inputs: string[]): Promise<string> {
+async function outputPath(out: string, inputs: string[]): Promise<{ target: string; exists: boolean }> {
   if (out === "-") throw new CommandError("--out - would write to the terminal; give a file name such as pir-tables.xlsx");
   if (/[\\/]$/.test(out)) throw new CommandError(`--out ${out} is a folder; give a file name such as ${join(out, "pir-tables.xlsx")}`);
   const target = resolve(out);
@@ -212,11 +261,15 @@ async function outputPath(out: string, inputs: string[]): Promise<string> {
   }
   if (stat?.isDirectory()) throw new CommandError(`--out ${out} is a folder; give a file name such as ${join(out, "pir-tables.xlsx")}`);
   if (stat && !stat.isFile()) throw new CommandError(`--out ${out} is not a regular file (a device, a pipe or a socket); give a file name such as pir-tables.xlsx`);
+  if (!/\.xlsx$/i.test(out)) {
+    const suggestion = `${basename(out).replace(/\.[^.]*$/, "") || "pir-tables"}.xlsx`;
+    throw new CommandError(`--out ${out} does not end in .xlsx; the PIR tables are an Excel workbook: give a name such as ${suggestion}`);
+  }
   if (!stat) {
     const folder = await fs.stat(dirname(target)).catch(() => null);
     if (!folder?.isDirectory()) throw new CommandError(`cannot write ${out}: its folder does not exist`);
   }
-  return target;
+  return { target, exists: stat !== null };
 }
 
 /** The real path of a file, or of its folder joined with its name when the file does not exist yet. */

@@ -3,7 +3,7 @@
  * workbook, then the findings grouped by severity and component, then one
  * summary line. Pure: report in, text out.
  */
-import { placeName, type Finding, type Report, type Severity } from "../core";
+import { periodLabel, placeName, type Finding, type Report, type Severity } from "../core";
 
 export type Language = "en" | "es";
 
@@ -35,7 +35,7 @@ const words = {
     in: "en",
     kinds: { workplan: "plan de trabajo", budget: "presupuesto", expenditure: "gastos" },
     table: (kind: string) => `tabla de ${kind}`,
-    periods: "periodos",
+    periods: "períodos",
     components: ["componente", "componentes"],
     outputs: ["producto", "productos"],
     skipped: "omitida",
@@ -96,10 +96,11 @@ function compareComponents(a: string | null, b: string | null): number {
   return ra[0] - rb[0] || ra[1] - rb[1] || ra[2].localeCompare(rb[2]);
 }
 
-/** "2018 … 2023-Q2 (10)"; short lists are given whole. */
-function periodList(periods: string[]): string {
-  if (periods.length <= 4) return periods.join(", ");
-  return `${periods[0]} … ${periods[periods.length - 1]} (${periods.length})`;
+/** "2018 … 2023 Q2 (10)" ("2023 T2" in Spanish), as the report's tables write periods; short lists are given whole. */
+function periodList(periods: string[], lang: Language): string {
+  const label = (p: string) => periodLabel(p, lang);
+  if (periods.length <= 4) return periods.map(label).join(", ");
+  return `${label(periods[0])} … ${label(periods[periods.length - 1])} (${periods.length})`;
 }
 
 export function formatTables(report: Report, lang: Language = "en"): string[] {
@@ -115,7 +116,7 @@ export function formatTables(report: Report, lang: Language = "en"): string[] {
       }
       for (const t of sheet.tables) {
         const parts = [`${w.table(w.kinds[t.kind])} ${t.range}`];
-        if (t.periods.length > 0) parts.push(`${w.periods} ${periodList(t.periods)}`);
+        if (t.periods.length > 0) parts.push(`${w.periods} ${periodList(t.periods, lang)}`);
         const sizes = [count(t.components.length, w.components)];
         if (t.outputs.length > 0) sizes.push(count(t.outputs.length, w.outputs));
         parts.push(sizes.join(", "));

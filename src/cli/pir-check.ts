@@ -3,9 +3,33 @@
  * The `pir-check` executable: hands the words to `main` and sets the exit
  * code. Nothing else lives here, so the tests can run `main` in-process.
  */
-import { main } from "./commands";
+import { createInterface } from "readline";
+import { main, type CliIo } from "./commands";
 
-main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
+/** One question on the terminal; Ctrl-D or Ctrl-C answers "no". */
+function askOnTerminal(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    let answered = false;
+    rl.on("SIGINT", () => rl.close());
+    rl.on("close", () => {
+      if (answered) return;
+      process.stderr.write("\n");
+      resolve("");
+    });
+    rl.question(question, (answer) => {
+      answered = true;
+      rl.close();
+      resolve(answer);
+    });
+  });
+}
+
+const io: CliIo = { stdout: process.stdout, stderr: process.stderr };
+// Only a person at a terminal is asked; a script (stdin or stderr not a terminal) gets a refusal instead.
+if (process.stdin.isTTY && process.stderr.isTTY) io.ask = askOnTerminal;
+
+main(process.argv.slice(2), io).then(
   (code) => {
     process.exitCode = code;
   },

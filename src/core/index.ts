@@ -23,3 +23,4 @@ export {
   type WorkbookDescription,
 } from "./pir/sheet";
 export { fiscalYear, latestEndedFiscalYear, parseSettings, settingsInputSchema, type Settings, type SettingsInput } from "./settings";
+export { periodFromWorkPlan, periodWarnings, planPeriodSource, type PlanPeriod } from "./period-advice";

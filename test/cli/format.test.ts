@@ -105,7 +105,7 @@ describe("formatTables", () => {
   test("one line per table with kind, range, periods and sizes; skipped sheets with their reason", () => {
     expect(formatTables(report)).toEqual([
       "plan.xlsx",
-      "  Work plan: work plan table B4:M24 · periods 2018 … 2022-Q2 (6) · 3 components, 2 outputs",
+      "  Work plan: work plan table B4:M24 · periods 2018 … 2022 Q2 (6) · 3 components, 2 outputs",
       "    rows: component › output; columns: 2018 … 2022 Q2, Budget",
       "  Notes: skipped — the sheet is empty",
       "budget.xlsx",
