@@ -54,6 +54,18 @@ describe("the seed work plan and financial table together (FY22)", () => {
     );
   });
 
+  it("tells which row the pasted 475,924.04 belongs to, and links component 2's overspend to it", async () => {
+    const { findings } = await checkFixtures([WP, BT]);
+    expect(findings.find((f) => f.rule === "duplicate.value")!.message).toBe(
+      "Component 3 shows 475,924.04, exactly the same amount as Component 2 in C6: a pasted value? The work plan supports Component 3: it shows 487,292.51 spent in 2018 – 2021 (Component 2: 221,958.32).",
+    );
+    expect(findings.find((f) => f.rule === "overspend.component" && f.component === "2")!.message).toBe(
+      "Component 2: expenditure 475,924.04 is above the budget 315,000.00 by 160,924.04. Probably caused by the amount repeated in C7, which the work plan supports for Component 3.",
+    );
+    // Component 1's overspend has no such cause.
+    expect(findings.find((f) => f.rule === "overspend.component" && f.component === "1")!.message).toBe("Component 1: expenditure 242,717.56 is above the budget 235,000.00 by 7,717.56.");
+  });
+
   it("says when the whole plan is over budget, on its Total row", async () => {
     const { findings } = await checkFixtures([WP, BT]);
     expect(findings.find((f) => f.rule === "overspend.plan" && f.component === null)!.message).toBe(

@@ -3,10 +3,11 @@
  * paste error (the seed's budget table shows 475,924.04 for two components).
  * A component and its own outputs, or the total, are related and not flagged.
  */
-import type { Finding, Table, TableRow } from "../model";
+import type { Finding, Period, Table, TableRow } from "../model";
+import { pastSpending, type PastSpending } from "../past-spending";
 import type { Settings } from "../settings";
 import { makeFinding } from "./finding";
-import { money, who, whoText, type Who } from "./messages";
+import { money, period, who, whoText, type Language, type Who } from "./messages";
 import { defineRule, type Template } from "./rule";
 import { cellOf, parentOf } from "./table-access";
 
@@ -15,12 +16,25 @@ export interface DuplicateParams {
   value: number;
   other: Who;
   otherCell: string;
+  /** Which of the two rows the work plan's past years support, when it tells (expenditure only). */
+  support: { row: Who; past: number; other: Who; otherPast: number; from: Period; to: Period } | null;
+}
+
+function supportText(p: DuplicateParams, lang: Language): string {
+  const q = p.support;
+  if (!q) return "";
+  const span = (lang: Language) => (q.from === q.to ? period(q.to, lang) : `${period(q.from, lang)} – ${period(q.to, lang)}`);
+  return lang === "es"
+    ? ` El plan de trabajo respalda a ${whoText(q.row, "es")}: muestra ${money(q.past, "es")} gastados en ${span("es")} (${whoText(q.other, "es")}: ${money(q.otherPast, "es")}).`
+    : ` The work plan supports ${whoText(q.row, "en")}: it shows ${money(q.past, "en")} spent in ${span("en")} (${whoText(q.other, "en")}: ${money(q.otherPast, "en")}).`;
 }
 
 export const messages = {
   "duplicate.value": {
-    en: (p: DuplicateParams) => `${whoText(p.who, "en")} shows ${money(p.value, "en")}, exactly the same amount as ${whoText(p.other, "en")} in ${p.otherCell}: a pasted value?`,
-    es: (p: DuplicateParams) => `${whoText(p.who, "es")} muestra ${money(p.value, "es")}, exactamente lo mismo que ${whoText(p.other, "es")} en ${p.otherCell}: ¿un valor copiado por error?`,
+    en: (p: DuplicateParams) =>
+      `${whoText(p.who, "en")} shows ${money(p.value, "en")}, exactly the same amount as ${whoText(p.other, "en")} in ${p.otherCell}: a pasted value?${supportText(p, "en")}`,
+    es: (p: DuplicateParams) =>
+      `${whoText(p.who, "es")} muestra ${money(p.value, "es")}, exactamente lo mismo que ${whoText(p.other, "es")} en ${p.otherCell}: ¿un valor copiado por error?${supportText(p, "es")}`,
   } satisfies Template<DuplicateParams>,
 };
 
@@ -30,11 +44,15 @@ export const rule = defineRule({
   id,
   doc: {
     severity: "warning",
-    what: "the same non-round amount in two unrelated rows of one column (a component and its own output are related)",
-    example: "Component 3 shows 475,924.04, exactly the same amount as Component 2 in C6: a pasted value?",
+    what: "the same non-round amount in two unrelated rows of one column (a component and its own output are related); for expenditure, which of the two rows the work plan's past years support",
+    example:
+      "Component 3 shows 475,924.04, exactly the same amount as Component 2 in C6: a pasted value? The work plan supports Component 3: it shows 487,292.51 spent in 2018 – 2021 (Component 2: 221,958.32).",
   },
   pirMark: "source",
-  check: (tables, s) => tables.flatMap((t) => duplicatesIn(t, s)),
+  check: (tables, s) => {
+    const past = pastSpending(tables, s);
+    return tables.flatMap((t) => duplicatesIn(t, s, past));
+  },
 });
 
 function related(t: Table, a: TableRow, b: TableRow): boolean {
@@ -88,7 +106,22 @@ function repeatedCents(rows: TableRow[], columns: number[]): Map<number, Set<num
   return out;
 }
 
-function duplicatesIn(t: Table, s: Settings): Finding[] {
+/**
+ * Of two rows showing the same expenditure, the one whose work plan's past
+ * years are nearer that figure; null when the plan does not tell them apart.
+ */
+export function supportedRow(a: TableRow, b: TableRow, value: number, past: Map<string, PastSpending>): { row: TableRow; other: TableRow; past: PastSpending; otherPast: PastSpending } | null {
+  const pa = a.component === null ? undefined : past.get(a.component);
+  const pb = b.component === null ? undefined : past.get(b.component);
+  if (!pa || !pb) return null;
+  const da = Math.abs(pa.value - value);
+  const db = Math.abs(pb.value - value);
+  // One must be clearly nearer: within a tenth of the figure, and the other not.
+  if (Math.min(da, db) > 0.1 * Math.abs(value) || Math.max(da, db) <= 0.1 * Math.abs(value)) return null;
+  return da < db ? { row: a, other: b, past: pa, otherPast: pb } : { row: b, other: a, past: pb, otherPast: pa };
+}
+
+function duplicatesIn(t: Table, s: Settings, past: Map<string, PastSpending>): Finding[] {
   const out: Finding[] = [];
   const rows = t.rows.filter((r) => r.kind === "component" || r.kind === "output" || r.kind === "unlabeled" || r.kind === "afterTotal");
   const amountColumns = t.columns.flatMap((col, i) => (col.role === "label" || col.role === "other" ? [] : [i]));
@@ -113,6 +146,8 @@ function duplicatesIn(t: Table, s: Settings): Finding[] {
       const first = earlier.find((e) => !related(t, e, r));
       if (first) {
         const firstCell = cellOf(first, i)!.cell;
+        const backed = t.kind === "budget" && col.role === "expenditure" ? supportedRow(r, first, v, past) : null;
+        const support = backed ? { row: who(backed.row), past: backed.past.value, other: who(backed.other), otherPast: backed.otherPast.value, from: backed.past.from, to: backed.past.to } : null;
         out.push(
           makeFinding(t, {
             rule: "duplicate.value",
@@ -123,7 +158,7 @@ function duplicatesIn(t: Table, s: Settings): Finding[] {
             period: col.period ?? null,
             expected: null,
             actual: v,
-            message: messages["duplicate.value"][s.language]({ who: who(r), value: v, other: who(first), otherCell: firstCell }),
+            message: messages["duplicate.value"][s.language]({ who: who(r), value: v, other: who(first), otherCell: firstCell, support }),
           }),
         );
       }

@@ -7,7 +7,7 @@
  */
 import { placeName } from "../grid";
 import type { Finding, Period, Table, TableRow } from "../model";
-import { periodEndsBy, projectYearOf } from "../periods";
+import { pastSpending } from "../past-spending";
 import { beyond, makeFinding } from "./finding";
 import { money, period as periodText, whoText, type Who } from "./messages";
 import { defineRule, type Template } from "./rule";
@@ -53,25 +53,17 @@ export const rule = defineRule({
   pirMark: "crossExpenditure",
   check: (tables, s) => {
     const out: Finding[] = [];
-    for (const budget of tables.filter((t) => t.kind === "budget")) {
-      const e = columnIndex(budget, "expenditure");
-      if (e < 0) continue;
-      for (const plan of tables.filter((t) => t.kind === "workplan")) {
-        const years = plan.columns.flatMap((c, i) =>
-          c.role === "period" && c.period && /^\d{4}$/.test(c.period) && projectYearOf(c.period) === null && periodEndsBy(c.period, s.period.end) ? [{ i, period: c.period }] : [],
-        );
-        if (years.length === 0) continue;
-        const planRows = firstComponentRows(plan);
+    for (const plan of tables.filter((t) => t.kind === "workplan")) {
+      const past = pastSpending(tables, s, [plan]);
+      if (past.size === 0) continue;
+      for (const budget of tables.filter((t) => t.kind === "budget")) {
+        const e = columnIndex(budget, "expenditure");
+        if (e < 0) continue;
         for (const [component, row] of firstComponentRows(budget)) {
-          const p = planRows.get(component);
+          const p = past.get(component);
           const spentCell = cellOf(row, e);
           const spent = amountAt(row, e);
-          if (!p || !spentCell || spent === null || spentCell.value === null) continue;
-          let past = 0;
-          for (const y of years) past += amountAt(p, y.i) ?? 0;
-          if (!beyond(past - spent, s.tolerance)) continue;
-          const last = years[years.length - 1];
-          const lastCell = cellOf(p, last.i)?.cell ?? p.amounts.find((a) => a)?.cell ?? "";
+          if (!p || !spentCell || spent === null || spentCell.value === null || !beyond(p.value - spent, s.tolerance)) continue;
           out.push(
             makeFinding(budget, {
               rule: "expenditure.past",
@@ -80,15 +72,15 @@ export const rule = defineRule({
               component,
               output: null,
               period: null,
-              expected: past,
+              expected: p.value,
               actual: spent,
               message: messages["expenditure.past"][s.language]({
                 who: { component, output: null, label: row.label },
                 spent,
-                past,
-                from: years[0].period,
-                to: last.period,
-                place: placeName(plan.file, plan.sheet, lastCell),
+                past: p.value,
+                from: p.from,
+                to: p.to,
+                place: placeName(plan.file, plan.sheet, p.cell),
               }),
             }),
           );

@@ -10,18 +10,39 @@ import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
 import { money, period as periodText, who, whoText, type Who } from "./messages";
 import type { Template } from "./rule";
+import { pastSpending, type PastSpending } from "../past-spending";
+import { supportedRow } from "./duplicate-value";
 import { amountAt, cellOf, childrenOf, columnIndex, parentOf, periodColumns } from "./table-access";
 
 export interface SpentParams {
   who: Who;
   spent: number;
   budget: number;
+  /** The same amount in another row, which the work plan supports for that row: the likely cause. */
+  repeated?: { cell: string; row: Who };
 }
 
 export const spentAboveBudget: Template<SpentParams> = {
-  en: (p) => `${whoText(p.who, "en")}: expenditure ${money(p.spent, "en")} is above the budget ${money(p.budget, "en")} by ${money(p.spent - p.budget, "en")}.`,
-  es: (p) => `${whoText(p.who, "es")}: el gasto ${money(p.spent, "es")} supera el presupuesto ${money(p.budget, "es")} en ${money(p.spent - p.budget, "es")}.`,
+  en: (p) =>
+    `${whoText(p.who, "en")}: expenditure ${money(p.spent, "en")} is above the budget ${money(p.budget, "en")} by ${money(p.spent - p.budget, "en")}.` +
+    (p.repeated ? ` Probably caused by the amount repeated in ${p.repeated.cell}, which the work plan supports for ${whoText(p.repeated.row, "en")}.` : ""),
+  es: (p) =>
+    `${whoText(p.who, "es")}: el gasto ${money(p.spent, "es")} supera el presupuesto ${money(p.budget, "es")} en ${money(p.spent - p.budget, "es")}.` +
+    (p.repeated ? ` Probablemente por el monto repetido en ${p.repeated.cell}, que el plan de trabajo respalda para ${whoText(p.repeated.row, "es")}.` : ""),
 };
+
+/** Another component row of the column showing the same amount, that the work plan supports rather than this one. */
+function repeatedElsewhere(t: Table, r: TableRow, e: number, spent: number, past: Map<string, PastSpending>): SpentParams["repeated"] {
+  const cents = Math.round(spent * 100);
+  if (cents % 10_000 === 0) return undefined;
+  for (const o of t.rows) {
+    const a = o.amounts[e];
+    if (o === r || o.kind !== "component" || !a || a.value === null || Math.round(a.value * 100) !== cents) continue;
+    const backed = supportedRow(r, o, spent, past);
+    if (backed && backed.row === o) return { cell: a.cell, row: who(o) };
+  }
+  return undefined;
+}
 
 export interface PlanParams {
   who: Who;
@@ -43,6 +64,7 @@ export const planAboveBudget: Template<PlanParams> = {
 /** A budget table's rows of this kind whose expenditure is above their budget. */
 export function budgetOverspend(rule: RuleId, kind: "component" | "output", tables: Table[], s: Settings): Finding[] {
   const out: Finding[] = [];
+  const past = kind === "component" ? pastSpending(tables, s) : new Map<string, PastSpending>();
   for (const t of tables) {
     if (t.kind !== "budget") continue;
     const b = columnIndex(t, "budget");
@@ -64,7 +86,7 @@ export function budgetOverspend(rule: RuleId, kind: "component" | "output", tabl
           period: null,
           expected: budget,
           actual: spent,
-          message: spentAboveBudget[s.language]({ who: who(r), spent, budget }),
+          message: spentAboveBudget[s.language]({ who: who(r), spent, budget, repeated: repeatedElsewhere(t, r, e, spent, past) }),
         }),
       );
     }
