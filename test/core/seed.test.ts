@@ -66,6 +66,13 @@ describe("the seed work plan and financial table together (FY22)", () => {
     expect(findings.find((f) => f.rule === "overspend.component" && f.component === "1")!.message).toBe("Component 1: expenditure 242,717.56 is above the budget 235,000.00 by 7,717.56.");
   });
 
+  it("reconciles component 3's 180,000 with the lines outside the components, in one finding", async () => {
+    const { findings } = await checkFixtures([WP, BT]);
+    expect(findings.find((f) => f.rule === "mismatch.budget")!.message).toBe(
+      "Component 3: the budget is 889,000.00 here but 1,069,000.00 in seed-workplan.xlsx › Work plan!C14; a difference of 180,000.00. Both tables add up to 4,114,000.00: the difference sits in the lines outside the components (2,280,000.00 here in B8; 2,100,000.00 in seed-workplan.xlsx › Work plan!C24).",
+    );
+  });
+
   it("says when the whole plan is over budget, on its Total row", async () => {
     const { findings } = await checkFixtures([WP, BT]);
     expect(findings.find((f) => f.rule === "overspend.plan" && f.component === null)!.message).toBe(

@@ -10,8 +10,9 @@ export const rule = defineRule({
   id,
   doc: {
     severity: "error",
-    what: "a component's budget differs between two tables, also across two workbooks (the budget table is the reference)",
-    example: "Component 3: the budget is 889,000.00 here but 1,069,000.00 in peru-sizd-workplan.xlsx › Work plan!C14; a difference of 180,000.00.",
+    what: "a component's budget differs between two tables, also across two workbooks (the budget table is the reference); when both totals agree and the gap sits in the lines outside the components (an unlabeled line, a trust fund), it says so",
+    example:
+      "Component 3: the budget is 889,000.00 here but 1,069,000.00 in peru-sizd-workplan.xlsx › Work plan!C14; a difference of 180,000.00. Both tables add up to 4,114,000.00: the difference sits in the lines outside the components (2,280,000.00 here in B8; 2,100,000.00 in peru-sizd-workplan.xlsx › Work plan!C24).",
   },
   pirMark: "crossBudget",
   check: (tables, s) => mismatches("mismatch.budget", tables, s),

@@ -12,7 +12,7 @@ import { money, period, whoText, type Who } from "./messages";
 import type { Template } from "./rule";
 import { placeName } from "../grid";
 import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
-import { componentAmounts } from "../facts";
+import { componentAmounts, tableTotal, wholeAmountColumn } from "../facts";
 
 interface Told {
   table: Table;
@@ -89,7 +89,7 @@ export function mismatches(rule: "mismatch.budget" | "mismatch.expenditure", tab
       if (rule === "mismatch.budget" && refBudget && t.kind !== "expenditure") {
         const other = budgetsOf.get(t)!.get(code);
         if (other && beyond(Math.abs(other.value - refBudget.value), s.tolerance))
-          out.push(disagreement("mismatch.budget", code, label, refBudget, other, s));
+          out.push(disagreement("mismatch.budget", code, label, refBudget, other, s, reconcile(reference, t, other.value - refBudget.value, s)));
       }
       const spentWitness = t.kind === "budget" || t.kind === "expenditure" || !reported;
       if (rule === "mismatch.expenditure" && row && refSpent && spentWitness) {
@@ -102,6 +102,37 @@ export function mismatches(rule: "mismatch.budget" | "mismatch.expenditure", tab
   return out;
 }
 
+/** The lines outside the components (an unlabeled row, a trust fund below the total): their sum and first cell. */
+function outsideLines(t: Table): { value: number; cell: string } | null {
+  const col = wholeAmountColumn(t);
+  if (col < 0) return null;
+  let value = 0;
+  let cell: string | null = null;
+  for (const r of t.rows) {
+    if (!((r.kind === "unlabeled" && r.component === null) || r.kind === "afterTotal")) continue;
+    const a = r.amounts[col];
+    if (!a || a.value === null) continue;
+    value += a.value;
+    cell ??= a.cell;
+  }
+  return cell === null ? null : { value, cell };
+}
+
+/**
+ * When both tables add up to the same total, a component's gap may be
+ * exactly what the lines outside the components differ by: the amount was
+ * moved between them. Said in the one finding instead of left unexplained.
+ */
+function reconcile(reference: Table, other: Table, gap: number, s: Settings): MismatchParams["reconciled"] {
+  const totalRef = tableTotal(reference);
+  const totalOther = tableTotal(other);
+  const here = outsideLines(reference);
+  const there = outsideLines(other);
+  if (!totalRef || !totalOther || !here || !there || beyond(Math.abs(totalRef.value - totalOther.value), s.tolerance)) return null;
+  if (beyond(Math.abs(here.value - there.value - gap), s.tolerance)) return null;
+  return { total: totalRef.value, here: here.value, hereCell: here.cell, there: there.value, thereCell: placeName(other.file, other.sheet, there.cell) };
+}
+
 export interface MismatchParams {
   who: Who;
   /** The other table's figure and where it is: "file › sheet!cell". */
@@ -110,6 +141,16 @@ export interface MismatchParams {
   place: string;
   /** Set when the other figure is a table's periods added up. */
   derived: { kind: "workplan" | "expenditure" | "budget"; from: Period; to: Period; close: string } | null;
+  /** Both totals agree and the gap sits in the lines outside the components. */
+  reconciled?: { total: number; here: number; hereCell: string; there: number; thereCell: string } | null;
+}
+
+function reconciledText(p: MismatchParams, lang: "en" | "es"): string {
+  const r = p.reconciled;
+  if (!r) return "";
+  return lang === "es"
+    ? ` Ambas tablas suman ${money(r.total, "es")}: la diferencia está en las líneas fuera de los componentes (${money(r.here, "es")} aquí en ${r.hereCell}; ${money(r.there, "es")} en ${r.thereCell}).`
+    : ` Both tables add up to ${money(r.total, "en")}: the difference sits in the lines outside the components (${money(r.here, "en")} here in ${r.hereCell}; ${money(r.there, "en")} in ${r.thereCell}).`;
 }
 
 function derivedText(p: MismatchParams, lang: "en" | "es"): string {
@@ -125,22 +166,31 @@ function derivedText(p: MismatchParams, lang: "en" | "es"): string {
 function mismatchTemplate(en: string, es: string): Template<MismatchParams> {
   return {
     en: (p) =>
-      `${whoText(p.who, "en")}: ${en} is ${money(p.here, "en")} here but ${money(p.there, "en")} in ${p.place}${derivedText(p, "en")}; a difference of ${money(Math.abs(p.here - p.there), "en")}.`,
+      `${whoText(p.who, "en")}: ${en} is ${money(p.here, "en")} here but ${money(p.there, "en")} in ${p.place}${derivedText(p, "en")}; a difference of ${money(Math.abs(p.here - p.there), "en")}.${reconciledText(p, "en")}`,
     es: (p) =>
-      `${whoText(p.who, "es")}: ${es} es ${money(p.here, "es")} aquí pero ${money(p.there, "es")} en ${p.place}${derivedText(p, "es")}; diferencia ${money(Math.abs(p.here - p.there), "es")}.`,
+      `${whoText(p.who, "es")}: ${es} es ${money(p.here, "es")} aquí pero ${money(p.there, "es")} en ${p.place}${derivedText(p, "es")}; diferencia ${money(Math.abs(p.here - p.there), "es")}.${reconciledText(p, "es")}`,
   };
 }
 
 export const budgetMismatch = mismatchTemplate("the budget", "el presupuesto");
 export const spentMismatch = mismatchTemplate("cumulative expenditure", "el gasto acumulado");
 
-function disagreement(rule: "mismatch.budget" | "mismatch.expenditure", component: string, label: string, ref: Told, other: Told, s: Settings): Finding {
+function disagreement(
+  rule: "mismatch.budget" | "mismatch.expenditure",
+  component: string,
+  label: string,
+  ref: Told,
+  other: Told,
+  s: Settings,
+  reconciled: MismatchParams["reconciled"] = null,
+): Finding {
   const params: MismatchParams = {
     who: { component, output: null, label },
     here: ref.value,
     there: other.value,
     place: placeName(other.table.file, other.table.sheet, other.cell),
     derived: other.derived && other.span ? { kind: other.table.kind, from: other.span[0], to: other.span[1], close: s.period.label } : null,
+    reconciled,
   };
   return makeFinding(ref.table, {
     rule,
