@@ -1,17 +1,30 @@
 /**
- * The browser side of reading, writing, downloading and copying. The reader
- * (src/xlsx/read.ts, fflate and a streaming scanner: its own small chunk) and
- * the writer (ExcelJS) are loaded with import() on first use so that they
- * stay out of the pane's first download: the pane shows at once, and the
- * reader arrives while the user picks files. ExcelJS comes only when a PIR
- * workbook is written.
+ * The browser side of reading, writing, downloading and copying. Dropped
+ * files are read in a Web Worker (worker/read.worker.ts: the streaming reader
+ * src/xlsx/read.ts and fflate, a chunk of its own fetched with the first
+ * file), so the page stays responsive and Cancel stops a read at once; where
+ * no worker can run, the same reader is loaded with import() and runs on the
+ * page. The writer (ExcelJS) is loaded with import() only when a PIR workbook
+ * is written. None of them is in the pane's first download.
  */
 import type { BrowserIo, PaneHost } from "./pane-host";
+import type { ReadOnPage, WorkerReader } from "./worker/client";
+
+let reader: WorkerReader | null = null;
+
+/** The reader on the page: only where no worker can run. */
+const readOnPage: ReadOnPage = async (bytes, file, hooks) => {
+  const { readWorkbookBuffer } = await import(/* webpackChunkName: "xlsx-read-page" */ "../xlsx/read");
+  return readWorkbookBuffer(bytes, file, { onProgress: hooks.onProgress, signal: hooks.signal });
+};
 
 export const browserIo: BrowserIo = {
-  async readWorkbook(bytes, file) {
-    const { readWorkbookBuffer } = await import(/* webpackChunkName: "xlsx-read" */ "../xlsx/read");
-    return readWorkbookBuffer(bytes, file);
+  async readWorkbook(bytes, file, hooks) {
+    if (!reader) {
+      const { workerReader } = await import(/* webpackChunkName: "xlsx-worker" */ "./worker/spawn");
+      reader ??= workerReader(readOnPage);
+    }
+    return reader.read(bytes, file, hooks);
   },
 
   async writeWorkbook(desc) {

@@ -55,6 +55,9 @@ const en = {
   checking: "Checking the tables…",
   writing: "Writing the PIR tables…",
   loadingReader: "Loading the workbook reader…",
+  cancelReading: "Cancel",
+  readCancelled: (file: string) => `Cancelled: ${file} was not added.`,
+  readCancelledRest: (file: string) => `Cancelled: ${file} and the files after it were not added.`,
 
   // Summary and findings
   summary: (counts: Record<Severity, number>, workbooks: number) => {
@@ -194,6 +197,9 @@ const es: Dictionary = {
   checking: "Revisando las tablas…",
   writing: "Escribiendo las tablas PIR…",
   loadingReader: "Cargando el lector de libros…",
+  cancelReading: "Cancelar",
+  readCancelled: (file) => `Cancelado: no se agregó ${file}.`,
+  readCancelledRest: (file) => `Cancelado: no se agregaron ${file} ni los archivos siguientes.`,
 
   summary: (counts, workbooks) => {
     const parts = [plural(counts.error, "error", "errores"), plural(counts.warning, "advertencia", "advertencias")];

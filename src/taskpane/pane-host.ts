@@ -6,6 +6,7 @@
  * logic is the same in both and is tested with a fake host.
  */
 import type { WorkbookGrid, Finding, WorkbookDescription, SettingsInput } from "../core";
+import type { ReadHooks } from "./worker/protocol";
 
 export interface ReadProgress {
   /** Cells read so far, and in all. */
@@ -38,8 +39,11 @@ export interface PaneHost {
 
 /** The browser services both modes use; replaced by fakes in component tests. */
 export interface BrowserIo {
-  /** Reads .xlsx bytes into a grid (loads ExcelJS on first use). */
-  readWorkbook(bytes: ArrayBuffer, file: string): Promise<WorkbookGrid>;
+  /**
+   * Reads .xlsx bytes into a grid, off the page (a worker) where it can; the
+   * bytes may be transferred (unusable afterwards). `hooks.signal` cancels it.
+   */
+  readWorkbook(bytes: ArrayBuffer, file: string, hooks?: ReadHooks): Promise<WorkbookGrid>;
   /** Writes a description to .xlsx bytes (loads ExcelJS on first use). */
   writeWorkbook(desc: WorkbookDescription): Promise<Uint8Array>;
   /** Offers bytes as a download. */

@@ -19,6 +19,8 @@ export interface Busy {
   text: Text;
   /** 0…1 when the share done is known. */
   value?: number;
+  /** Reading files: the pane offers Cancel (PaneSession.cancelReading). */
+  cancellable?: boolean;
 }
 
 export interface WorkbookEntry {

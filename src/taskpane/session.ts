@@ -9,12 +9,24 @@ import { applyTableRanges, tableRangeFor, type TableRange } from "./crop";
 import { findingPlace } from "./findings-view";
 import { descriptionToHtml, descriptionToText } from "./html-table";
 import type { BrowserIo, PaneHost, ReadProgress } from "./pane-host";
-import type { PaneState, WorkbookEntry, WorkbookFile } from "./pane-state";
+import type { Dictionary } from "./i18n";
+import type { PaneState, Text, WorkbookEntry, WorkbookFile } from "./pane-state";
 import { engineSettings, isOwnSheet, settingsFromStored, validSettings, withoutOwnSheets, type SettingsValues } from "./settings-model";
 
 export type { PaneState, WorkbookFile } from "./pane-state";
 
 export const PIR_FILE_NAME = "pir-tables.xlsx";
+
+/** The user cancelled reading this file. */
+class ReadCancelled extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: reading was cancelled`);
+  }
+}
+
+function cancelledNotice(file: string, count: number): Text {
+  return (t) => (count > 1 ? t.readCancelledRest(file) : t.readCancelled(file));
+}
 
 interface Source {
   grid: WorkbookGrid;
@@ -28,6 +40,8 @@ export class PaneSession {
   private readonly sources = new Map<string, Source>();
   private result: CheckResult | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The file being read, for Cancel. */
+  private reading: AbortController | null = null;
 
   constructor(
     private readonly host: PaneHost,
@@ -94,19 +108,27 @@ export class PaneSession {
   addFiles(files: WorkbookFile[]): Promise<void> {
     return this.exclusive(async () => {
       const failures: string[] = [];
-      for (let i = 0; i < files.length; i++) {
+      let cancelled: string | null = null;
+      for (let i = 0; i < files.length && cancelled === null; i++) {
         const f = files[i];
         try {
           await this.readFile(f, i, files.length);
         } catch (err) {
-          failures.push(err instanceof Error ? err.message : String(err));
+          if (err instanceof ReadCancelled) cancelled = f.name;
+          else failures.push(err instanceof Error ? err.message : String(err));
         }
       }
       this.check();
       if (failures.length > 0) this.set({ notice: { intent: "error", text: () => failures.join("\n") } });
-      // A file that could not be read before is no longer the news once good ones were added.
-      else if (this.state.notice?.intent === "error") this.set({ notice: null });
+      else if (cancelled !== null) this.set({ notice: { intent: "info", text: cancelledNotice(cancelled, files.length) } });
+      // A file that could not be read (or was cancelled) before is no longer the news once good ones were added.
+      else if (this.state.notice?.intent === "error" || this.state.notice?.intent === "info") this.set({ notice: null });
     });
+  }
+
+  /** Stops the file being read (Cancel): it is not added, nor are the files after it; those read before stay. */
+  cancelReading(): void {
+    this.reading?.abort();
   }
 
   removeWorkbook(file: string): Promise<void> {
@@ -122,7 +144,15 @@ export class PaneSession {
     return this.exclusive(async () => {
       if (this.host.openWorkbook) await this.readOpenWorkbook();
       const added = [...this.sources.values()].filter((s) => s.file !== null);
-      for (let i = 0; i < added.length; i++) await this.readFile(added[i].file!, i, added.length);
+      try {
+        for (let i = 0; i < added.length; i++) await this.readFile(added[i].file!, i, added.length);
+      } catch (err) {
+        if (!(err instanceof ReadCancelled)) throw err;
+        // The files read again so far are checked; the others keep what was read before.
+        this.check();
+        this.set({ notice: { intent: "info", text: cancelledNotice(err.file, 1) } });
+        return;
+      }
       if (this.sources.size === 0) {
         this.set({ notice: { intent: "warning", text: (t) => t.needWorkbooks } });
         return;
@@ -268,10 +298,32 @@ export class PaneSession {
     this.sources.set(open.name, { grid: { ...grid, file: open.name }, file: null });
   }
 
+  /** Reads one file (in a worker, in file mode), with its progress and Cancel; throws ReadCancelled when cancelled. */
   private async readFile(file: WorkbookFile, index: number, count: number): Promise<void> {
-    this.set({ busy: { text: (t) => t.readingFile(file.name), value: count > 0 ? index / count : undefined } });
-    const grid = await this.io.readWorkbook(await file.arrayBuffer(), file.name);
-    this.sources.set(file.name, { grid, file });
+    const text = (t: Dictionary) => t.readingFile(file.name);
+    const share = (done: number) => (count > 0 ? (index + done) / count : undefined);
+    const controller = new AbortController();
+    this.reading = controller;
+    this.set({ busy: { text, value: share(0), cancellable: true } });
+    try {
+      const bytes = await file.arrayBuffer();
+      if (controller.signal.aborted) throw new ReadCancelled(file.name);
+      const grid = await this.io.readWorkbook(bytes, file.name, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (!controller.signal.aborted) this.set({ busy: { text, value: share(p.total > 0 ? Math.min(1, p.done / p.total) : 0), cancellable: true } });
+        },
+      });
+      if (controller.signal.aborted) throw new ReadCancelled(file.name);
+      this.sources.set(file.name, { grid, file });
+    } catch (err) {
+      // Whichever way the read ended after Cancel (the worker ended, or the reader's "cancelled"), it was cancelled.
+      if (controller.signal.aborted) throw err instanceof ReadCancelled ? err : new ReadCancelled(file.name);
+      throw err;
+    } finally {
+      if (this.reading === controller) this.reading = null;
+      if (this.state.busy?.cancellable) this.set({ busy: { text: (t) => t.checking } });
+    }
   }
 
   private applyRange(file: string, sheet: string | null, address: string): void {

@@ -1,7 +1,8 @@
 /**
  * The workbooks being checked: in Excel the open one plus any imported; in
  * file mode the ones dropped or picked. Files arrive by drag and drop or
- * through the file picker (the keyboard way in).
+ * through the file picker (the keyboard way in). While a file is read, the
+ * picker's place holds Cancel.
  */
 import { useRef, useState, type DragEvent } from "react";
 import { Button, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
@@ -118,9 +119,23 @@ export function WorkbooksSection() {
         <Text size={compact ? 200 : 300} className={styles.dropText}>
           {excel ? t.dropTitleExcel : compact ? t.dropMore : t.dropTitle}
         </Text>
-        <Button appearance={compact ? "secondary" : "primary"} size={compact ? "small" : "medium"} disabled={busy} onClick={() => input.current?.click()}>
-          {excel ? t.importOther : t.chooseFiles}
-        </Button>
+        {state.busy?.cancellable ? (
+          // Reading runs in a worker: the page stays responsive, and Cancel stops the read at once.
+          <Button
+            appearance="secondary"
+            size={compact ? "small" : "medium"}
+            icon={<DismissRegular />}
+            title={state.busy.text(t)}
+            data-testid="cancel-reading"
+            onClick={() => session.cancelReading()}
+          >
+            {t.cancelReading}
+          </Button>
+        ) : (
+          <Button appearance={compact ? "secondary" : "primary"} size={compact ? "small" : "medium"} disabled={busy} onClick={() => input.current?.click()}>
+            {excel ? t.importOther : t.chooseFiles}
+          </Button>
+        )}
         <input
           ref={input}
           type="file"

@@ -1,0 +1,18 @@
+/**
+ * Starts the reading worker. webpack sees `new Worker(new URL(…, import.meta.url))`
+ * and builds read.worker.ts (with the reader and fflate) as a chunk of its own,
+ * fetched only when the first file is read. This module is itself loaded
+ * with import() (browser-io.ts), so the pane's first download does not grow;
+ * and it is kept apart because jest (CommonJS) cannot load `import.meta`.
+ */
+import { WorkerReader, type ReadOnPage } from "./client";
+
+export function spawnReadWorker(): Worker {
+  // @ts-expect-error -- the type check compiles as CommonJS; webpack compiles this file as an ES module, where import.meta is defined.
+  return new Worker(new URL("./read.worker.ts", import.meta.url), { name: "xlsx-read" });
+}
+
+/** A reader that uses the worker, or `onPage` where no worker can run. */
+export function workerReader(onPage: ReadOnPage): WorkerReader {
+  return new WorkerReader(() => (typeof Worker === "undefined" ? null : spawnReadWorker()), onPage);
+}
