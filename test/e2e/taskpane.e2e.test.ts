@@ -2,7 +2,9 @@
  * The task pane in a real browser, as a person uses it outside Excel: build
  * it with the local Office.js, serve it on this machine, open it in headless
  * Chromium 350 px wide, choose FY22, drop the two example workbooks, read
- * the findings, download the PIR tables and open them with ExcelJS. Every
+ * the findings, download the PIR tables and open them with ExcelJS; then
+ * drop a large generated workbook, watch the worker's progress bar and
+ * Cancel it. Every
  * request the page makes must go to the local server. Leaves a screenshot
  * outside the checkout (the system's temporary folder), so that `npm test`
  * changes no file; `npm run screenshot` runs it with PIR_SCREENSHOT set to
@@ -15,6 +17,7 @@ import * as path from "path";
 import { promisify } from "util";
 import ExcelJS from "exceljs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { buildPackage, deflatedFast, numberRows, sheetXml } from "../xlsx/package";
 import { serveFolder, type StaticServer } from "./static-server";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -169,6 +172,49 @@ describeInBrowser("the task pane in headless Chromium, in file mode", () => {
     expect(await brightness()).toBeLessThan(60);
     await page.screenshot({ path: path.join(os.tmpdir(), "pir-taskpane-dark.png"), animations: "disabled" });
     await page.emulateMedia({ colorScheme: "light" });
+  });
+
+  it("reads a large workbook in a worker with a progress bar, and Cancel stops it with the page responsive", async () => {
+    // 1.9 million numbers on one sheet (under the reader's 2 million), about 4 MB zipped: seconds of reading.
+    const big = path.join(outDir, "big-plan.xlsx");
+    const sheet = sheetXml(`<sheetData>${numberRows(76_000, 25)}</sheetData>`);
+    await fs.writeFile(big, buildPackage({ sheets: [{ name: "Big", xml: "" }], extra: [deflatedFast("xl/worksheets/sheet1.xml", sheet)] }));
+    const before = await summary().textContent();
+
+    await page.getByLabel("Workbooks to check (.xlsx)").setInputFiles(big);
+    const cancel = page.getByRole("button", { name: "Cancel" });
+    await cancel.waitFor();
+    const bar = page.getByRole("progressbar");
+    await bar.waitFor();
+    // The bar moves while the worker reads: the page keeps rendering (it is not blocked until the read ends).
+    const values = new Set<string>();
+    for (let i = 0; i < 200 && values.size < 2; i++) {
+      const now = await bar.getAttribute("aria-valuenow");
+      if (now !== null && Number(now) > 0) values.add(now);
+      await page.waitForTimeout(25);
+    }
+    expect(values.size).toBeGreaterThanOrEqual(2);
+    expect([...values].every((v) => Number(v) > 0 && Number(v) < 1)).toBe(true);
+    await expect(page.getByText("Reading big-plan.xlsx…").count()).resolves.toBeGreaterThan(0);
+    // The reading runs in a worker of its own (fetched with the first file), not on the page.
+    const worker = page.workers().find((w) => /\/xlsx-read\.[0-9a-f]+\.js$/.test(w.url()));
+    expect(worker).toBeDefined();
+    const ended = new Promise<void>((resolve) => worker!.once("close", () => resolve()));
+
+    await cancel.click();
+    // Cancel ends the worker there and then, in the middle of its read.
+    await ended;
+    await expect(page.getByTestId("notice").textContent()).resolves.toBe("Cancelled: big-plan.xlsx was not added.");
+    await expect(bar.count()).resolves.toBe(0);
+    // Nothing was added; the pane is as it was and takes the next file at once.
+    expect(await summary().textContent()).toBe(before);
+    await expect(page.getByText("big-plan.xlsx", { exact: true }).count()).resolves.toBe(0);
+    const choose = page.getByRole("button", { name: "Choose files…" });
+    expect(await choose.first().isEnabled()).toBe(true);
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByLabel("Reporting period").waitFor();
+    await page.getByRole("tab", { name: "Check" }).click();
+    await page.getByRole("button", { name: "Dismiss" }).click();
   });
 
   it("made no request to anything but the local server, and no error", () => {
