@@ -76,37 +76,14 @@ class PreminifiedChunkPlugin {
 }
 
 /**
- * office-addin-dev-certs' localhost certificate. Where its CA cannot be
- * installed (no sudo, as in CI) it throws after generating the files: they are
- * still used, so trusting the CA by hand later is enough. Failing that,
- * webpack-dev-server's own self-signed certificate.
+ * office-addin-dev-certs' localhost certificate, made without installing
+ * anything where that takes root (scripts/dev-certs.js); quiet when npm start
+ * has just seen to it. Failing that, webpack-dev-server's own self-signed one.
  */
 async function httpsOptions() {
-  const fs = require("fs");
-  let devCerts;
-  try {
-    devCerts = require("office-addin-dev-certs");
-    const options = await devCerts.getHttpsServerOptions();
-    return { type: "https", options: { ca: options.ca, key: options.key, cert: options.cert } };
-  } catch (err) {
-    try {
-      const paths = require("office-addin-dev-certs/lib/defaults");
-      const options = {
-        ca: fs.readFileSync(paths.caCertificatePath),
-        cert: fs.readFileSync(paths.localhostCertificatePath),
-        key: fs.readFileSync(paths.localhostKeyPath),
-      };
-      console.warn(`office-addin-dev-certs could not install its CA (${firstLine(err)}); serving its certificate untrusted.`);
-      return { type: "https", options };
-    } catch {
-      console.warn(`office-addin-dev-certs failed (${firstLine(err)}); using webpack-dev-server's own self-signed certificate.`);
-      return "https";
-    }
-  }
-}
-
-function firstLine(err) {
-  return String((err && err.message) || err).split("\n")[0].trim();
+  const { ensureDevCertificates } = require("./scripts/dev-certs");
+  const certificates = await ensureDevCertificates({ quiet: process.env.PIR_DEV_CERTS_CHECKED === "1" });
+  return certificates ? { type: "https", options: certificates } : "https";
 }
 
 module.exports = async (env = {}, argv = {}) => {

@@ -7,7 +7,8 @@
  * `npm start -- --no-sideload` only serves. Stop with Ctrl+C or `npm run stop`.
  *
  * The decisions are pure functions (exported, tested in test/start-script.test.ts);
- * main() only gathers facts and carries them out.
+ * main() only gathers facts and carries them out. The certificates: ./dev-certs.js
+ * (made without installing anything where trusting them takes root, as on Linux).
  */
 "use strict";
 
@@ -15,8 +16,8 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const https = require("https");
-const nodeCrypto = require("crypto");
 const { spawn } = require("child_process");
+const { ensureDevCertificates } = require("./dev-certs");
 
 const ROOT = path.join(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -24,10 +25,6 @@ const PORT = 3000;
 const PANE_URL = `https://localhost:${PORT}/taskpane.html`;
 /** Where start.js records the dev server's process id, for stop.js. */
 const PID_FILE = path.join(os.tmpdir(), "pir-budget-check-dev-server.json");
-/** office-addin-dev-certs keeps its files here (its lib/defaults.js; not exported by the package). */
-const CERT_DIR = path.join(os.homedir(), ".office-addin-dev-certs");
-const CERT_FILES = ["ca.crt", "localhost.crt", "localhost.key"].map((f) => path.join(CERT_DIR, f));
-
 const PLATFORM_NAMES = { win32: "Windows", darwin: "macOS", linux: "Linux" };
 const platformName = (platform) => PLATFORM_NAMES[platform] || platform;
 
@@ -42,17 +39,6 @@ function excelCandidates(platform, env) {
 
 function findExcel(platform, env, exists) {
   return excelCandidates(platform, env).find((candidate) => exists(candidate)) || null;
-}
-
-/**
- * Whether to (re)make the dev certificates. Linux cannot trust the CA without
- * root (the tool calls sudo), so there valid files are kept as they are rather
- * than regenerated on every start.
- */
-function certificateAction({ platform, filesPresent, validTo, now, trusted }) {
-  if (!filesPresent || !validTo || validTo.getTime() <= now.getTime()) return "install";
-  if (platform === "linux") return "keep";
-  return trusted ? "keep" : "install";
 }
 
 function webInstructions(manifest) {
@@ -109,48 +95,6 @@ function packageBin(name, resolve = require.resolve) {
   }
 }
 
-function certificateValidTo(file) {
-  try {
-    return new Date(new nodeCrypto.X509Certificate(fs.readFileSync(file)).validTo);
-  } catch {
-    return null;
-  }
-}
-
-async function ensureCertificates() {
-  let devCerts;
-  try {
-    devCerts = require("office-addin-dev-certs");
-  } catch {
-    console.warn("office-addin-dev-certs is not installed: run `npm install` first.");
-    return;
-  }
-  const filesPresent = CERT_FILES.every((f) => fs.existsSync(f));
-  const validTo = filesPresent ? certificateValidTo(CERT_FILES[1]) : null;
-  let trusted = null;
-  if (filesPresent && process.platform !== "linux") {
-    try {
-      trusted = devCerts.verifyCertificates();
-    } catch {
-      trusted = false;
-    }
-  }
-  const action = certificateAction({ platform: process.platform, filesPresent, validTo, now: new Date(), trusted });
-  if (action === "keep") {
-    console.log(`Dev certificates: ${CERT_DIR} (valid until ${validTo.toISOString().slice(0, 10)}).`);
-    return;
-  }
-  try {
-    await devCerts.ensureCertificatesAreInstalled();
-  } catch (error) {
-    // The files are written before the trust step, which needs admin rights (sudo on Linux).
-    const made = CERT_FILES.every((f) => fs.existsSync(f));
-    console.warn(`Dev certificates ${made ? "made" : "NOT made"} in ${CERT_DIR}, but the CA could not be trusted: ` +
-      `${String(error.message || error).split("\n")[0]}`);
-    console.warn("  Browsers will warn about https://localhost:3000 until you accept it or trust ca.crt yourself.");
-  }
-}
-
 function isServing(url) {
   return new Promise((resolve) => {
     const request = https.get(url, { rejectUnauthorized: false, timeout: 2000 }, (response) => {
@@ -170,12 +114,14 @@ async function waitUntilServing(url, seconds) {
   return false;
 }
 
-function startDevServer() {
+/** `certsChecked`: the certificates were seen to just now, so the dev server reads them without repeating what was said. */
+function startDevServer(certsChecked) {
   const webpackCli = packageBin("webpack-cli");
   const [command, args] = webpackCli
     ? [process.execPath, [webpackCli, "serve", "--mode", "development"]]
     : ["npx", ["webpack", "serve", "--mode", "development"]];
-  const server = spawn(command, args, { cwd: ROOT, stdio: "inherit", shell: !webpackCli && process.platform === "win32" });
+  const env = certsChecked ? { ...process.env, PIR_DEV_CERTS_CHECKED: "1" } : process.env;
+  const server = spawn(command, args, { cwd: ROOT, env, stdio: "inherit", shell: !webpackCli && process.platform === "win32" });
   fs.writeFileSync(PID_FILE, JSON.stringify({ serverPid: server.pid, starterPid: process.pid }));
   const forget = () => fs.rmSync(PID_FILE, { force: true });
   server.on("exit", (code, signal) => {
@@ -188,11 +134,11 @@ function startDevServer() {
 
 async function main(argv) {
   const noSideload = argv.includes("--no-sideload");
-  await ensureCertificates();
+  const certificates = await ensureDevCertificates();
   const alreadyServing = await isServing(PANE_URL);
   if (alreadyServing) console.log(`A dev server already answers at ${PANE_URL}; using it.`);
   else {
-    startDevServer();
+    startDevServer(certificates !== null);
     if (!(await waitUntilServing(PANE_URL, 180))) {
       console.error(`The dev server did not answer at ${PANE_URL} within 3 minutes; see webpack's output above.`);
       return;
@@ -221,4 +167,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { planSideload, findExcel, excelCandidates, certificateAction, packageBin, PANE_URL, PID_FILE, MANIFEST };
+module.exports = { planSideload, findExcel, excelCandidates, packageBin, PANE_URL, PID_FILE, MANIFEST };
