@@ -93,11 +93,12 @@ export function fiscalYearSpan(label: string): { startYear: number; endYear: num
   return p ? { startYear: Number(p.start.slice(0, 4)), endYear: Number(p.end.slice(0, 4)) } : null;
 }
 
-const OWN_SHEET_BASES = [pirLabels("en").pirSheet, pirLabels("en").findingsSheet, pirLabels("es").pirSheet, pirLabels("es").findingsSheet];
+const OWN_SHEET_BASES = (["en", "es"] as const).flatMap((l) => [pirLabels(l).pirSheet, pirLabels(l).annotatedSheet, pirLabels(l).findingsSheet]);
 
 /**
- * The sheets this add-in wrote ("PIR tables", "Findings", "Tablas PIR",
- * "Hallazgos", and copies kept beside them such as "PIR tables (2)"). They
+ * The sheets this add-in wrote ("PIR tables", "PIR tables annotated",
+ * "Findings", their Spanish names, and copies kept beside them such as
+ * "PIR tables (2)"). They
  * hold copies of the tables and must not be checked against their sources.
  */
 export function isOwnSheet(name: string): boolean {

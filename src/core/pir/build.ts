@@ -12,6 +12,7 @@ import { writeDeliverySection } from "./delivery-table";
 import { writeFinancialSection } from "./financial";
 import { buildFindingsSheet } from "./findings-sheet";
 import { pirLabels, reportingPeriodLine } from "./labels";
+import { cleanCells, writeFootnotes, writeLegend } from "./copies";
 import { FindingTargets, markFindings } from "./marks";
 import type { SheetDescription, WorkbookDescription } from "./sheet";
 import { writeWorkplanSection } from "./workplan";
@@ -24,26 +25,34 @@ export function buildPirWorkbook(result: CheckResult, requested: Settings): Work
   const settings: Settings = { ...requested, period: result.settings?.period ?? requested.period };
   const labels = pirLabels(settings.language);
   return {
-    sheets: [buildPirSheet(result, settings), buildFindingsSheet(result.findings, labels, settings.language)],
+    sheets: [buildPirSheet(result, settings, "clean"), buildPirSheet(result, settings, "annotated"), buildFindingsSheet(result.findings, labels, settings.language)],
   };
 }
 
-export function buildPirSheet(result: CheckResult, settings: Settings): SheetDescription {
+/**
+ * One copy of the PIR tables. "clean": the report's tables as it prints
+ * them, to paste; "annotated": with the reporting period, sources, notes, a
+ * delivery table, the findings' flags and their numbered explanations.
+ */
+export function buildPirSheet(result: CheckResult, settings: Settings, copy: "clean" | "annotated" = "annotated"): SheetDescription {
   const labels = pirLabels(settings.language);
-  const canvas = new SheetCanvas();
+  const clean = copy === "clean";
+  const canvas = new SheetCanvas(clean);
   const targets = new FindingTargets();
   const ctx = { canvas, targets, settings, labels };
 
-  canvas.put(0, 0, reportingPeriodLine(settings.period, settings.language), { bold: true }, { fit: false });
-  const financialEnd = writeFinancialSection(ctx, 2, result.tables);
-  const delivered = writeDeliverySection(ctx, financialEnd + SECTION_GAP, result.tables);
+  if (!clean) {
+    canvas.put(0, 0, reportingPeriodLine(settings.period, settings.language), { bold: true }, { fit: false });
+    writeLegend(canvas, 1, labels);
+  }
+  const financialEnd = writeFinancialSection(ctx, clean ? 0 : 3, result.tables);
+  const delivered = clean ? financialEnd + SECTION_GAP : writeDeliverySection(ctx, financialEnd + SECTION_GAP, result.tables);
   const row = delivered === financialEnd + SECTION_GAP ? financialEnd : delivered;
-  writeWorkplanSection(ctx, row + SECTION_GAP, result.tables);
-  markFindings(result.findings, targets);
-
-  return canvas.toSheet(labels.pirSheet, {
-    minWidth: 12,
-    maxWidth: 70,
-    print: { orientation: "landscape", fitToWidth: true },
-  });
+  const end = writeWorkplanSection(ctx, row + SECTION_GAP, result.tables);
+  const layout = { minWidth: 12, maxWidth: 70, print: { orientation: "landscape" as const, fitToWidth: true } };
+  if (clean) return cleanCells(canvas.toSheet(labels.pirSheet, layout), labels);
+  const onCell = markFindings(result.findings, targets);
+  const right = Math.max(2, ...[...onCell.keys()].map((c) => c.col));
+  writeFootnotes(canvas, [...onCell.keys()], (c) => onCell.get(c) ?? [], end + SECTION_GAP, right, labels);
+  return canvas.toSheet(labels.annotatedSheet, layout);
 }

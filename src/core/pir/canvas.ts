@@ -43,6 +43,13 @@ export interface CanvasLayout {
 }
 
 export class SheetCanvas {
+  /**
+   * A quiet canvas lays out the report's tables only: its free text lines
+   * (sources, the tool's notes) are left out, and so are the rows they took.
+   */
+  constructor(readonly quiet = false) {}
+
+  private readonly dropped = new Set<number>();
   private readonly byPosition = new Map<string, SheetCell>();
   private readonly unfitted = new Set<SheetCell>();
   private readonly extraWidth = new Map<SheetCell, number>();
@@ -78,12 +85,22 @@ export class SheetCanvas {
 
   /** A line of free text across columns `left`..`right`, wrapped inside them. */
   putLine(row: number, left: number, right: number, text: string, style: CellStyle = {}): SheetCell {
+    if (this.quiet) {
+      this.dropped.add(row);
+      return { row, col: left, value: text };
+    }
     const cell = this.put(row, left, text, { ...style, wrap: true, align: "left" }, { fit: false });
     if (right > left) this.merge({ top: row, left, bottom: row, right });
     return cell;
   }
 
+  /** Leaves a row out of the sheet (the rows below move up). */
+  drop(row: number): void {
+    this.dropped.add(row);
+  }
+
   toSheet(name: string, layout: CanvasLayout): SheetDescription {
+    if (this.dropped.size > 0) this.closeDroppedRows();
     const cells = [...this.byPosition.values()].sort((a, b) => a.row - b.row || a.col - b.col);
     const columnWidths = this.columnWidths(cells, layout);
     const sheet: SheetDescription = { name, cells, merges: this.merges, columnWidths };
@@ -93,6 +110,26 @@ export class SheetCanvas {
     if (layout.autoFilter) sheet.autoFilter = layout.autoFilter;
     if (layout.print) sheet.print = layout.print;
     return sheet;
+  }
+
+  /** Moves every row up past the dropped rows above it; cells and merges on dropped rows go. */
+  private closeDroppedRows(): void {
+    const dropped = [...this.dropped].sort((a, b) => a - b);
+    const shift = (row: number) => {
+      let n = 0;
+      for (const d of dropped) if (d < row) n++;
+      return row - n;
+    };
+    const kept = [...this.byPosition.values()].filter((c) => !this.dropped.has(c.row));
+    this.byPosition.clear();
+    for (const c of kept) {
+      c.row = shift(c.row);
+      this.byPosition.set(`${c.row},${c.col}`, c);
+    }
+    const merges = this.merges.filter((m) => !this.dropped.has(m.top)).map((m) => ({ ...m, top: shift(m.top), bottom: shift(m.bottom) }));
+    this.merges.length = 0;
+    this.merges.push(...merges);
+    this.dropped.clear();
   }
 
   private isMerged(cell: SheetCell): boolean {

@@ -8,7 +8,11 @@ export type Language = "en" | "es";
 
 export interface PirLabels {
   pirSheet: string;
+  /** The annotated copy's sheet (31 characters at most). */
+  annotatedSheet: string;
   findingsSheet: string;
+  legend: string;
+  footnotesTitle: string;
   reportingPeriod: string;
   financialTitle: string;
   workplanTitle: string;
@@ -46,7 +50,10 @@ export interface PirLabels {
 
 const EN: PirLabels = {
   pirSheet: "PIR tables",
+  annotatedSheet: "PIR tables annotated",
   findingsSheet: "Findings",
+  legend: "Flags (the numbers refer to the notes below the tables):",
+  footnotesTitle: "Notes on the flagged cells",
   reportingPeriod: "Reporting period",
   financialTitle: "VIII.3 Financial implementation",
   workplanTitle: "IX. Work plan and budget",
@@ -84,7 +91,10 @@ const EN: PirLabels = {
 
 const ES: PirLabels = {
   pirSheet: "Tablas PIR",
+  annotatedSheet: "Tablas PIR anotadas",
   findingsSheet: "Hallazgos",
+  legend: "Marcas (los números remiten a las notas bajo las tablas):",
+  footnotesTitle: "Notas sobre las celdas marcadas",
   reportingPeriod: "Período del informe",
   financialTitle: "VIII.3 Ejecución financiera",
   workplanTitle: "IX. Plan de trabajo y presupuesto",

@@ -108,8 +108,8 @@ function sourceKey(file: string, sheet: string, a1: string): string {
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-/** Fills every cell a finding is about and writes its notes; the worst severity decides the fill. */
-export function markFindings(findings: Finding[], targets: FindingTargets): void {
+/** Fills every cell a finding is about and writes its notes; the worst severity decides the fill. Returns the findings on each cell. */
+export function markFindings(findings: Finding[], targets: FindingTargets): Map<SheetCell, Finding[]> {
   const onCell = new Map<SheetCell, Finding[]>();
   for (const f of findings) {
     for (const cell of targets.cellsFor(f)) {
@@ -124,4 +124,5 @@ export function markFindings(findings: Finding[], targets: FindingTargets): void
     cell.style = { ...cell.style, fill: list[0].severity };
     cell.note = list.map((f) => `${f.rule}: ${f.message}`).join("\n");
   }
+  return onCell;
 }

@@ -43,8 +43,11 @@ export function writeWorkplanSection(ctx: WorkplanContext, top: number, tables: 
   canvas.put(header, LABEL_COL, labels.outputs, HEADER_STYLE);
   canvas.put(header, BUDGET_COL, labels.totalBudget, HEADER_STYLE);
   periodIndexes.forEach((index, i) => {
-    // Text, not a number: a year header must not take the amount format.
-    canvas.put(header, FIRST_PERIOD_COL + i, periodLabel(table.columns[index].period!, settings.language), HEADER_STYLE);
+    // Text, not a number: a year header must not take the amount format. The
+    // workbook's own quarter label ("2022 T1") is kept, as the report prints it.
+    const own = table.columns[index].header.trim();
+    const label = /^(\d{4} ?[QT] ?[1-4]|[QT] ?[1-4] \d{4})$/i.test(own) ? own : periodLabel(table.columns[index].period!, settings.language);
+    canvas.put(header, FIRST_PERIOD_COL + i, label, HEADER_STYLE);
   });
 
   let row = header + 1;

@@ -9,7 +9,7 @@ describe("buildPirWorkbook: the PIR tables sheet from the seed", () => {
 
   test("opens with the reporting period", () => {
     expect(at(sheet, 0, 0).value).toBe("Reporting period: FY22 (1 July 2021 – 30 June 2022)");
-    expect(sheet.name).toBe("PIR tables");
+    expect(sheet.name).toBe("PIR tables annotated");
   });
 
   test("VIII.3 has the two-row header with the merged first column and GEF Fund over Budget | Expenditure", () => {
@@ -67,12 +67,13 @@ describe("buildPirWorkbook: the PIR tables sheet from the seed", () => {
     expect(rowValues(s, rowLabelled(s, "Total (USD)"), 1, 2)).toEqual([4114000, 1496995.01]);
   });
 
-  test("IX has Outputs | Total Budget | one column per source period, labelled in English", () => {
+  test("IX has Outputs | Total Budget | one column per source period, labelled as the workbook labels its quarters", () => {
     const header = rowLabelled(sheet, "Outputs");
     expect(rowLabelled(sheet, "IX. Work plan and budget")).toBeLessThan(header);
     expect(rowValues(sheet, header, 0, 12)).toEqual([
       "Outputs", "Total Budget", "2018", "2019", "2020", "2021",
-      "2022 Q1", "2022 Q2", "2022 Q3", "2022 Q4", "2023 Q1", "2023 Q2", null,
+      // The seed's own "2022 T1", as the PIR prints it; its year 2021 (shown "2,021") as a year.
+      "2022 T1", "2022 T2", "2022 T3", "2022 T4", "2023 T1", "2023 T2", null,
     ]);
     expect(at(sheet, header, 5).style?.fill).toBe("header");
   });
@@ -185,10 +186,10 @@ describe("buildPirWorkbook: VIII.3 derived from the work plan when there is no b
 
 describe("buildPirWorkbook: Spanish", () => {
   const desc = buildPirWorkbook(checkResultOf(seedBoth(), []), seedSettings("es"));
-  const sheet = desc.sheets[0];
+  const sheet = desc.sheets[1];
 
   test("our words are Spanish, the workbooks' labels are as read", () => {
-    expect(desc.sheets.map((s) => s.name)).toEqual(["Tablas PIR", "Hallazgos"]);
+    expect(desc.sheets.map((s) => s.name)).toEqual(["Tablas PIR", "Tablas PIR anotadas", "Hallazgos"]);
     expect(at(sheet, 0, 0).value).toBe("Período del informe: FY22 (1 de julio de 2021 – 30 de junio de 2022)");
     const header = rowLabelled(sheet, "Componentes del proyecto");
     expect(rowValues(sheet, header, 1, 1)).toEqual(["Fondo GEF (USD)"]);

@@ -21,7 +21,7 @@ async function fixture(name: string): Promise<WorkbookGrid> {
 
 function financial(grids: WorkbookGrid[], language: "en" | "es" = "en") {
   const settings = parseSettings({ period: "FY22", language });
-  const pir = buildPirWorkbook(checkWorkbooks(grids, settings), settings).sheets[0];
+  const pir = buildPirWorkbook(checkWorkbooks(grids, settings), settings).sheets[1];
   const top = rowLabelled(pir, language === "es" ? "Componentes del proyecto" : "Project components") + 2;
   const end = rowLabelled(pir, "Total (USD)");
   const rows = [];

@@ -58,19 +58,24 @@ describe("buildPirWorkbook: findings on the cells they are about", () => {
     const noted = sheet.cells.filter((c) => c.note !== undefined);
     // C1 expenditure, C3 expenditure, C3 budget (both tables), 3.1.1 2022 Q1, C2 expenditure, total budget, "(no label)".
     expect(noted).toHaveLength(8);
-    expect(sheet.cells.filter((c) => c.style?.fill === "error" || c.style?.fill === "warning" || c.style?.fill === "info")).toHaveLength(8);
+    // The legend's three samples are filled too, on their own row above the tables.
+    const legend = rowLabelled(sheet, "Flags (the numbers refer to the notes below the tables):");
+    expect(sheet.cells.filter((c) => c.row !== legend && (c.style?.fill === "error" || c.style?.fill === "warning" || c.style?.fill === "info"))).toHaveLength(8);
   });
 
   test("a row-total finding on a column we do not reproduce flags the row's label", () => {
     const rowTotal = finding({ rule: "sum.row", file: WORKPLAN_FILE, sheet: WORKPLAN_SHEET, cell: "N9", component: "2", output: "2.1.1", message: "row total" });
     const s = pirSheet(seedBoth(), [rowTotal]);
     const flagged = s.cells.filter((c) => c.note === "sum.row: row total");
-    expect(flagged.map((c) => [c.col, c.value])).toEqual([[0, "2.1.1 Training modules for SIZ planning"]]);
+    // Its footnote number follows the label; the note under the tables explains it.
+    expect(flagged.map((c) => [c.col, c.value])).toEqual([[0, "2.1.1 Training modules for SIZ planning ¹"]]);
+    expect(s.cells.some((c) => c.value === "¹ Warning — row total (sum.row)")).toBe(true);
   });
 
   test("in the derived table, a finding on a work-plan budget cell shows in both tables", () => {
     const s = pirSheet([seedWorkplanTable()], [mismatch]);
-    const flagged = s.cells.filter((c) => c.style?.fill === "warning");
+    const legend = rowLabelled(s, "Flags (the numbers refer to the notes below the tables):");
+    const flagged = s.cells.filter((c) => c.row !== legend && c.style?.fill === "warning");
     expect(flagged.map((c) => c.value)).toEqual([1069000, 1069000]);
     expect(flagged[0].row).toBeLessThan(rowLabelled(s, "Outputs"));
   });
@@ -84,7 +89,7 @@ describe("buildPirWorkbook: the Findings sheet", () => {
     finding({ rule: "overspend.component", severity: "error", file: BUDGET_FILE, sheet: BUDGET_SHEET, cell: "C5", component: "1", expected: 235000, actual: 242717.56, message: "e C5" }),
     finding({ rule: "label.missing", severity: "warning", file: BUDGET_FILE, sheet: BUDGET_SHEET, cell: "A8", message: "w A8" }),
   ];
-  const sheet = buildPirWorkbook(checkResultOf(seedBoth(), findings), seedSettings()).sheets[1];
+  const sheet = buildPirWorkbook(checkResultOf(seedBoth(), findings), seedSettings()).sheets[2];
 
   test("has a frozen header row of the nine columns", () => {
     expect(sheet.name).toBe("Findings");
@@ -109,7 +114,7 @@ describe("buildPirWorkbook: the Findings sheet", () => {
   });
 
   test("without findings, one row says so", () => {
-    const empty = buildPirWorkbook(checkResultOf(seedBoth(), []), seedSettings()).sheets[1];
+    const empty = buildPirWorkbook(checkResultOf(seedBoth(), []), seedSettings()).sheets[2];
     const body = empty.cells.filter((c) => c.row > 0 && c.value !== null);
     expect(body.map((c) => [c.row, c.col, c.value])).toEqual([[1, 0, "No findings: the tables hold together."]]);
   });

@@ -7,7 +7,8 @@ import { checkResultOf, seedBudgetTable, seedSettings, seedWorkplanTable } from 
 export const AMOUNT = "#,##0.00";
 
 export function pirSheet(tables: Table[], findings: Finding[] = [], settings = seedSettings()): SheetDescription {
-  return buildPirWorkbook({ ...checkResultOf(tables, findings), settings }, settings).sheets[0];
+  // The annotated copy: the one with sources, notes and flags.
+  return buildPirWorkbook({ ...checkResultOf(tables, findings), settings }, settings).sheets[1];
 }
 
 export function at(sheet: SheetDescription, row: number, col: number): SheetCell {
