@@ -121,10 +121,10 @@ describe("writePirWorkbook with the seed's PIR description", () => {
     const fake = openWorkplan();
     const before = fake.state.sheets.map(snapshotSheet);
     const names = await write(fake, pir);
-    expect(names).toEqual(["PIR tables", "Findings"]);
+    expect(names).toEqual(["PIR tables", "PIR tables annotated", "Findings"]);
     expect(fake.syncs).toHaveLength(3);
     for (const s of fake.syncs) expect(s.requestBytes).toBeLessThan(FIVE_MB);
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Work plan", "PIR tables", "Findings"]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Work plan", "PIR tables", "PIR tables annotated", "Findings"]);
     expect(snapshotSheet(fake.state.sheets[0])).toEqual(before[0]);
     pir.sheets.forEach((desc, i) => expectWritten(sheet(fake, names[i]), desc));
     expect(fake.state.activeSheet).toBe("PIR tables");
@@ -133,7 +133,7 @@ describe("writePirWorkbook with the seed's PIR description", () => {
   test("findings about the open workbook link to their cell; those about another file are not linked", async () => {
     const fake = openWorkplan();
     await write(fake, pir);
-    const findings = pir.sheets[1];
+    const findings = pir.sheets[2];
     const links = findings.cells.filter((c) => c.link);
     expect(links.some((c) => c.link!.file === WORKPLAN)).toBe(true);
     expect(links.some((c) => c.link!.file === BUDGET)).toBe(true);
@@ -149,9 +149,9 @@ describe("writePirWorkbook with the seed's PIR description", () => {
     const fake = openWorkplan();
     await write(fake, pir);
     const first = fake.state.sheets.map(snapshotSheet);
-    expect(await write(fake, pir)).toEqual(["PIR tables (2)", "Findings (2)"]);
-    expect(await write(fake, pir)).toEqual(["PIR tables (3)", "Findings (3)"]);
-    expect(fake.state.sheets.slice(0, 3).map(snapshotSheet)).toEqual(first);
+    expect(await write(fake, pir)).toEqual(["PIR tables (2)", "PIR tables annotated (2)", "Findings (2)"]);
+    expect(await write(fake, pir)).toEqual(["PIR tables (3)", "PIR tables annotated (3)", "Findings (3)"]);
+    expect(fake.state.sheets.slice(0, 4).map(snapshotSheet)).toEqual(first);
     expectWritten(sheet(fake, "PIR tables (3)"), pir.sheets[0]);
   });
 
@@ -162,9 +162,9 @@ describe("writePirWorkbook with the seed's PIR description", () => {
     const pirSheet = sheet(fake, "PIR tables");
     pirSheet.cells.set("99,0", { value: "left over", numberFormat: "General", format: { borders: {} } });
     fake.resetSyncs();
-    expect(await write(fake, pir, { existing: "replace" })).toEqual(["PIR tables", "Findings"]);
+    expect(await write(fake, pir, { existing: "replace" })).toEqual(["PIR tables", "PIR tables annotated", "Findings"]);
     expect(fake.syncs).toHaveLength(4);
-    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Work plan", "PIR tables", "Findings"]);
+    expect(fake.state.sheets.map((s) => s.name)).toEqual(["Work plan", "PIR tables", "PIR tables annotated", "Findings"]);
     expect(peekCell(sheet(fake, "PIR tables"), 99, 0)).toBeUndefined();
     expectWritten(sheet(fake, "PIR tables"), pir.sheets[0]);
     expect(snapshotSheet(fake.state.sheets[0])).toEqual(workplan);
@@ -319,8 +319,8 @@ test("replacing a very hidden 'PIR tables' sheet: it is made merely hidden, then
   const old = newSheet("PIR tables", "VeryHidden");
   old.cells.set("0,0", { value: "old", numberFormat: "General", format: { borders: {} } });
   fake.state.sheets.push(old);
-  expect(await write(fake, pir, { existing: "replace" })).toEqual(["PIR tables", "Findings"]);
-  expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([["Work plan", "Visible"], ["PIR tables", "Visible"], ["Findings", "Visible"]]);
+  expect(await write(fake, pir, { existing: "replace" })).toEqual(["PIR tables", "PIR tables annotated", "Findings"]);
+  expect(fake.state.sheets.map((s) => [s.name, s.visibility])).toEqual([["Work plan", "Visible"], ["PIR tables", "Visible"], ["PIR tables annotated", "Visible"], ["Findings", "Visible"]]);
   expectWritten(sheet(fake, "PIR tables"), pir.sheets[0]);
 });
 
@@ -374,7 +374,8 @@ describe("a failed write leaves the workbook as it was", () => {
     expect(left.length).toBeGreaterThan(0);
     expect((error as Error).message).toContain(`"${left[0]}" can be deleted by hand`);
     expectWritten(sheet(fake, "PIR tables"), pir.sheets[0]);
-    expectWritten(sheet(fake, "Findings"), pir.sheets[1]);
+    expectWritten(sheet(fake, "PIR tables annotated"), pir.sheets[1]);
+    expectWritten(sheet(fake, "Findings"), pir.sheets[2]);
     for (const name of left) expect(sheet(fake, name)).toBeDefined();
   });
 });
