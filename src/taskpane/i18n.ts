@@ -4,7 +4,7 @@
  * names read from the workbooks (sheets, labels, files) are data and are
  * shown as read.
  */
-import type { Severity, TableKind } from "../core";
+import type { Finding, Severity, TableKind } from "../core";
 
 export type Language = "en" | "es";
 
@@ -211,7 +211,7 @@ const es: Dictionary = {
     `No se reconoció ninguna tabla de plan de trabajo, presupuesto o gastos en ${plural(workbooks, "libro", "libros")}: no se revisó nada. Vea la pestaña Tablas.`,
   checkedPeriod: (label, source) =>
     `Revisado para ${label}` +
-    (source === "workbook" ? ", el periodo que nombra el título de una tabla." : source === "default" ? ", el último año fiscal cerrado." : "."),
+    (source === "workbook" ? ", el período que nombra el título de una tabla." : source === "default" ? ", el último año fiscal cerrado." : "."),
   notValidated: "Todavía sin revisar.",
   findingsHeading: "Hallazgos",
   findingsList: "Hallazgos, agrupados por gravedad y componente",
@@ -235,7 +235,7 @@ const es: Dictionary = {
   tablesIntro: "Lo que el complemento reconoció en cada hoja. Revise los rangos antes de confiar en los hallazgos.",
   noWorkbooksYet: "Todavía no hay libros.",
   tableKind: { workplan: "Plan de trabajo", budget: "Presupuesto", expenditure: "Gastos" },
-  periods: "Periodos",
+  periods: "Períodos",
   components: (n) => plural(n, "componente", "componentes"),
   outputs: (n) => plural(n, "producto", "productos"),
   skipped: "Omitida",
@@ -255,7 +255,7 @@ const es: Dictionary = {
   selectionNotInWorkbook: "Primero seleccione la tabla en este libro.",
 
   settingsHeading: "Configuración",
-  period: "Periodo del informe",
+  period: "Período del informe",
   periodHint: "El año fiscal del GEF, de julio a junio. Automático: el que nombra el título de una tabla (\"PIR FY22\"), o el último cerrado.",
   periodAuto: "Automático (según el libro)",
   fiscalYear: (label, startYear, endYear) => `${label} (julio ${startYear} – junio ${endYear})`,
@@ -304,4 +304,91 @@ export function componentHeading(t: Dictionary, component: string | null): strin
   if (/^pmc$/i.test(component)) return t.pmc;
   if (/^m&e$/i.test(component)) return t.monitoring;
   return /^\d+$/.test(component) ? t.component(component) : component;
+}
+
+/**
+ * What a finding's two amounts are, by its rule: "Budget" and "Expenditure"
+ * rather than "Expected" and "Actual". A rule not listed here (a new one)
+ * falls back to Expected / Actual; test/taskpane/i18n.test.ts asks for every
+ * rule of the registry.
+ */
+type AmountWords = { expected: string; actual: string };
+
+export const amountLabels: Record<Language, Record<string, AmountWords>> = {
+  en: {
+    "overspend.component": { expected: "Budget", actual: "Expenditure" },
+    "overspend.plan": { expected: "Budget", actual: "Sum to that period" },
+    "overspend.output": { expected: "Budget", actual: "Spent or planned" },
+    "overspend.period": { expected: "Plan", actual: "Expenditure" },
+    "delivery.low": { expected: "Plan", actual: "Expenditure" },
+    "sum.component": { expected: "Outputs add up to", actual: "Row shows" },
+    "sum.total": { expected: "Components add up to", actual: "Row shows" },
+    "sum.subtotal": { expected: "Lines add up to", actual: "Row shows" },
+    "sum.row": { expected: "Columns add up to", actual: "Total column shows" },
+    "formula.range": { expected: "Rows add up to", actual: "Formula gives" },
+    "formula.constant": { expected: "Lines add up to", actual: "Typed number" },
+    "grant.total": { expected: "GEF grant", actual: "Budget total" },
+    "mismatch.budget": { expected: "Other table", actual: "This table" },
+    "mismatch.expenditure": { expected: "Other table", actual: "This table" },
+    "expenditure.past": { expected: "Spent in past years", actual: "Cumulative expenditure" },
+    "duplicate.value": { expected: "Other row", actual: "This row" },
+    "label.missing": { expected: "Expected", actual: "Amount" },
+    "value.invalid": { expected: "Expected", actual: "Actual" },
+    "cap.pmc": { expected: "Cap", actual: "Project management" },
+  },
+  es: {
+    "overspend.component": { expected: "Presupuesto", actual: "Gasto" },
+    "overspend.plan": { expected: "Presupuesto", actual: "Suma hasta ese período" },
+    "overspend.output": { expected: "Presupuesto", actual: "Gastado o planificado" },
+    "overspend.period": { expected: "Plan", actual: "Gasto" },
+    "delivery.low": { expected: "Plan", actual: "Gasto" },
+    "sum.component": { expected: "Suma de los productos", actual: "La fila muestra" },
+    "sum.total": { expected: "Suma de los componentes", actual: "La fila muestra" },
+    "sum.subtotal": { expected: "Suma de las líneas", actual: "La fila muestra" },
+    "sum.row": { expected: "Suma de las columnas", actual: "La columna total muestra" },
+    "formula.range": { expected: "Suma de las filas", actual: "La fórmula da" },
+    "formula.constant": { expected: "Suma de las líneas", actual: "Número escrito" },
+    "grant.total": { expected: "Donación GEF", actual: "Total del presupuesto" },
+    "mismatch.budget": { expected: "Otra tabla", actual: "Esta tabla" },
+    "mismatch.expenditure": { expected: "Otra tabla", actual: "Esta tabla" },
+    "expenditure.past": { expected: "Gastado en años pasados", actual: "Gasto acumulado" },
+    "duplicate.value": { expected: "Otra fila", actual: "Esta fila" },
+    "label.missing": { expected: "Esperado", actual: "Monto" },
+    "value.invalid": { expected: "Esperado", actual: "Real" },
+    "cap.pmc": { expected: "Tope", actual: "Gestión del proyecto" },
+  },
+};
+
+/** The labels of a finding's expected and actual amounts, in the pane's language. */
+export function amountWords(language: Language, rule: Finding["rule"]): AmountWords {
+  const t = dictionaries[language];
+  return amountLabels[language][rule] ?? { expected: t.expected, actual: t.actual };
+}
+
+/**
+ * A number as the pane's fields show it: "0.5" in English, "0,5" in Spanish
+ * (no thousands separators, so what is shown reads back the same).
+ */
+export function formatNumberField(value: number, language: Language): string {
+  const text = String(value);
+  return language === "es" ? text.replace(".", ",") : text;
+}
+
+/**
+ * What a user typed in a number field, read the way the language writes
+ * numbers: English "1,000.5", Spanish "1.000,5"; a lone comma in English or
+ * a lone dot in Spanish is taken as the decimal mark when it cannot be a
+ * thousands separator ("0,5", "2.5"). Null when it is not a number.
+ */
+export function parseNumberField(raw: string, language: Language): number | null {
+  let s = raw.replace(/[\s\u00a0]/g, "");
+  if (s === "") return null;
+  const [group, decimal] = language === "es" ? [".", ","] : [",", "."];
+  const grouped = new RegExp(`^-?\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d*)?$`);
+  if (grouped.test(s)) s = s.split(group).join("");
+  else if (s.includes(group) && !s.includes(decimal) && s.split(group).length === 2) s = s.replace(group, decimal);
+  if (decimal === ",") s = s.replace(",", ".");
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
 }

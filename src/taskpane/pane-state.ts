@@ -55,3 +55,29 @@ export interface WorkbookFile {
   name: string;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
+
+/** What a notice was given about: the workbooks and the check on show when it appeared. */
+export interface NoticeContext {
+  notice: Notice | null;
+  workbooks: WorkbookEntry[];
+  report: Report | null;
+}
+
+export function noticeContext(state: PaneState): NoticeContext {
+  return { notice: state.notice, workbooks: state.workbooks, report: state.report };
+}
+
+/**
+ * Whether the notice on show still holds. A warning, a success or an
+ * information speaks of the workbooks and the check of its moment: "Add at
+ * least one workbook first." no longer holds once one is added, "Downloaded
+ * pir-tables.xlsx." no longer once the findings changed (a workbook added or
+ * removed, a setting changed, checked again). An error (a file that could not
+ * be read, a failed request) stays until it is dismissed or replaced.
+ */
+export function noticeHolds(shownWith: NoticeContext, state: PaneState): boolean {
+  const notice = state.notice;
+  if (notice === null) return false;
+  if (notice !== shownWith.notice || notice.intent === "error") return true;
+  return shownWith.workbooks === state.workbooks && shownWith.report === state.report;
+}

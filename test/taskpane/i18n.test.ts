@@ -1,4 +1,5 @@
-import { componentHeading, dictionaries, strings } from "../../src/taskpane/i18n";
+import { RULE_IDS } from "../../src/core/rules/registry";
+import { amountLabels, amountWords, componentHeading, dictionaries, formatNumberField, parseNumberField, strings } from "../../src/taskpane/i18n";
 
 /** Every key path of a dictionary, with the kind of value at it ("string", "function/2", …). */
 function shape(value: unknown, path = ""): string[] {
@@ -39,5 +40,60 @@ describe("the pane's dictionaries", () => {
     expect(componentHeading(strings("es"), "PMC")).toBe("Gestión del proyecto (PMC)");
     expect(componentHeading(strings("en"), "M&E")).toBe("Monitoring and evaluation");
     expect(componentHeading(strings("en"), null)).toBe("Not tied to a component");
+  });
+});
+
+describe("what a finding's amounts are called", () => {
+  it("every rule of the registry has its two labels in English and Spanish (add a new rule's to src/taskpane/i18n.ts)", () => {
+    for (const lang of ["en", "es"] as const) {
+      expect(Object.keys(amountLabels[lang]).sort()).toEqual([...RULE_IDS].sort());
+      for (const words of Object.values(amountLabels[lang])) {
+        expect(words.expected).not.toBe("");
+        expect(words.actual).not.toBe("");
+      }
+    }
+  });
+
+  it("names them by what they are, and falls back to Expected / Actual for a rule it does not know", () => {
+    expect(amountWords("en", "overspend.component")).toEqual({ expected: "Budget", actual: "Expenditure" });
+    expect(amountWords("en", "sum.component").expected).toBe("Outputs add up to");
+    expect(amountWords("en", "overspend.period").expected).toBe("Plan");
+    expect(amountWords("es", "overspend.component")).toEqual({ expected: "Presupuesto", actual: "Gasto" });
+    expect(amountWords("en", "some.new-rule" as never)).toEqual({ expected: "Expected", actual: "Actual" });
+    expect(amountWords("es", "some.new-rule" as never)).toEqual({ expected: "Esperado", actual: "Real" });
+  });
+});
+
+describe("numbers in the pane's fields", () => {
+  it("are written with a decimal comma in Spanish and a point in English", () => {
+    expect(formatNumberField(0.5, "es")).toBe("0,5");
+    expect(formatNumberField(0.5, "en")).toBe("0.5");
+    expect(formatNumberField(4114400, "es")).toBe("4114400");
+  });
+
+  it.each([
+    ["0,5", "es", 0.5],
+    ["0.5", "es", 0.5],
+    ["1.000", "es", 1000],
+    ["4.114.400", "es", 4114400],
+    ["1.000,25", "es", 1000.25],
+    ["2,5", "en", 2.5],
+    ["1,000", "en", 1000],
+    ["4,114,400.5", "en", 4114400.5],
+    [" 12 ", "en", 12],
+    ["", "en", null],
+    ["abc", "es", null],
+    ["1,2,3", "es", null],
+  ] as const)("%j in %s reads as %p", (raw, lang, value) => {
+    expect(parseNumberField(raw, lang)).toBe(value);
+  });
+});
+
+describe("one spelling per word in Spanish", () => {
+  it("writes período with its accent everywhere", () => {
+    const text = JSON.stringify(dictionaries.es, (_, v: unknown) => (typeof v === "function" ? String(v) : v));
+    expect(text).not.toMatch(/\bperiodos?\b/i);
+    expect(dictionaries.es.period).toBe("Período del informe");
+    expect(dictionaries.es.periods).toBe("Períodos");
   });
 });

@@ -54,8 +54,10 @@ describe("the task pane, rendered", () => {
   it("selects the cell in Excel when a finding is clicked", async () => {
     const { host } = await renderExcelPane();
     const item = findingButton(/Component 1: by 2022 Q4 the amounts add up to 236,354\.50/);
-    expect(item.textContent).toContain("Expected 235,000.00");
-    expect(item.textContent).toContain("Actual 236,354.50");
+    // The amounts are named by what they are for this rule, not "Expected" and "Actual".
+    expect(item.textContent).toContain("Budget 235,000.00");
+    expect(item.textContent).toContain("Sum to that period 236,354.50");
+    expect(item.textContent).not.toContain("Expected");
     await act(async () => {
       fireEvent.click(item);
     });
@@ -97,13 +99,23 @@ describe("the task pane, rendered", () => {
     const tabs = within(screen.getByRole("tablist"));
     expect(tabs.getAllByRole("tab").map((t) => t.querySelector(".fui-Tab__content")!.textContent)).toEqual(["Revisar", "Tablas", "Configuración"]);
     expect(screen.getByLabelText("Idioma").tagName).toBe("SELECT");
-    expect(screen.getByLabelText("Periodo del informe").tagName).toBe("SELECT");
+    expect(screen.getByLabelText("Período del informe").tagName).toBe("SELECT");
+    // Numbers in the fields are written the Spanish way, and read so.
+    const tolerance = screen.getByLabelText("Tolerancia") as HTMLInputElement;
+    expect(tolerance.value).toBe("0,5");
+    await act(async () => {
+      fireEvent.change(tolerance, { target: { value: "0,75" } });
+    });
+    expect(host.saved.at(-1)).toMatchObject({ tolerance: 0.75 });
+    fireEvent.blur(tolerance);
+    expect(tolerance.value).toBe("0,75");
     fireEvent.click(document.getElementById("pane-tab-check")!);
     expect(checkPanel().getByRole("status").textContent).toBe("13 errores, 10 advertencias en 2 libros");
     expect(checkPanel().getByText("Validar")).toBeTruthy();
     expect(findingsRegion(SPANISH_REGION).getByText("Errores (13)").tagName).toBe("H3");
     // The findings come from the engine in Spanish too, amounts written the Spanish way.
-    expect(findingButton(/Componente 1: el gasto 242\.717,56/, SPANISH_REGION).textContent).toContain("Esperado 235.000,00");
+    expect(findingButton(/Componente 1: el gasto 242\.717,56/, SPANISH_REGION).textContent).toContain("Presupuesto 235.000,00");
+    expect(findingButton(/Componente 1: el gasto 242\.717,56/, SPANISH_REGION).textContent).toContain("Gasto 242.717,56");
     expect(host.saved.at(-1)).toMatchObject({ language: "es", period: "FY22" });
   });
 

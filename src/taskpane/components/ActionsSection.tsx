@@ -2,6 +2,7 @@
  * Validate, Generate PIR tables and Copy for Word (and, in Excel, the
  * highlights), the progress of the task under way and its outcome.
  */
+import { useState } from "react";
 import {
   Button,
   Field,
@@ -14,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowDownloadRegular, CheckmarkCircleRegular, CopyRegular, DismissRegular, HighlightRegular, TableAddRegular } from "@fluentui/react-icons";
 import { usePane } from "../pane-context";
+import { noticeContext, noticeHolds } from "../pane-state";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -28,6 +30,10 @@ export function ActionsSection() {
   const busy = state.busy !== null;
   const hasResult = state.report !== null;
   const excel = state.mode === "excel";
+  // The workbooks and findings a notice was given about (remembered when it appears): shown only while it still holds.
+  const [shownWith, setShownWith] = useState(() => noticeContext(state));
+  if (shownWith.notice !== state.notice) setShownWith(noticeContext(state));
+  const notice = state.notice && noticeHolds(shownWith.notice === state.notice ? shownWith : noticeContext(state), state) ? state.notice : null;
 
   return (
     <section className={styles.section} aria-label={t.actions}>
@@ -70,9 +76,9 @@ export function ActionsSection() {
           <ProgressBar value={state.busy.value} thickness="large" />
         </Field>
       )}
-      {state.notice && (
-        <MessageBar intent={state.notice.intent} layout="multiline" politeness={state.notice.intent === "error" ? "assertive" : "polite"}>
-          <MessageBarBody className={styles.notice} data-testid="notice">{state.notice.text(t)}</MessageBarBody>
+      {notice && (
+        <MessageBar intent={notice.intent} layout="multiline" politeness={notice.intent === "error" ? "assertive" : "polite"}>
+          <MessageBarBody className={styles.notice} data-testid="notice">{notice.text(t)}</MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button appearance="transparent" aria-label={t.dismiss} icon={<DismissRegular />} onClick={() => session.dismissNotice()} />

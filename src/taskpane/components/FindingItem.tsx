@@ -6,6 +6,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { formatAmount, type Finding } from "../../core";
 import { findingKey, findingPlace } from "../findings-view";
+import { amountWords } from "../i18n";
 import { usePane } from "../pane-context";
 
 const useStyles = makeStyles({
@@ -65,6 +66,8 @@ export function FindingItem({ finding }: { finding: Finding }) {
   const place = findingPlace(finding);
   const lang = state.settings.language;
   const selected = state.selectedFinding === key;
+  // "Budget 235,000.00 · Expenditure 242,717.56": each amount named by what it is for this rule.
+  const words = amountWords(lang, finding.rule);
 
   return (
     <li>
@@ -81,13 +84,13 @@ export function FindingItem({ finding }: { finding: Finding }) {
           <span className={styles.amounts}>
             {finding.expected !== null && (
               <span>
-                <span className={styles.amountLabel}>{t.expected} </span>
+                <span className={styles.amountLabel}>{words.expected} </span>
                 {formatAmount(finding.expected, lang)}
               </span>
             )}
             {finding.actual !== null && (
               <span>
-                <span className={styles.amountLabel}>{t.actual} </span>
+                <span className={styles.amountLabel}>{words.actual} </span>
                 {formatAmount(finding.actual, lang)}
               </span>
             )}

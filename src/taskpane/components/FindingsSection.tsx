@@ -3,8 +3,8 @@
  * Validate), the filters, and the findings grouped by severity and component.
  */
 import { useMemo, useState } from "react";
-import { Input, makeStyles, Text, ToggleButton, tokens } from "@fluentui/react-components";
-import { SearchRegular } from "@fluentui/react-icons";
+import { Input, makeStyles, mergeClasses, Text, ToggleButton, tokens } from "@fluentui/react-components";
+import { CheckmarkRegular, SearchRegular } from "@fluentui/react-icons";
 import type { Severity } from "../../core";
 import { filterFindings, findingKey, groupFindings, SEVERITIES, severityCounts, type FindingFilter } from "../findings-view";
 import { componentHeading } from "../i18n";
@@ -36,6 +36,22 @@ const useStyles = makeStyles({
   },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   quiet: { color: tokens.colorNeutralForeground3 },
+  // A chip that is on is filled and ticked; one that is off is hollow, dashed, greyed and struck through: never only a shade apart.
+  chipOn: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorBrandForeground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    ":hover": { backgroundColor: tokens.colorBrandBackground2Hover, color: tokens.colorBrandForeground2Hover },
+    ":hover:active": { backgroundColor: tokens.colorBrandBackground2Pressed, color: tokens.colorBrandForeground2Pressed },
+  },
+  chipOff: {
+    backgroundColor: "transparent",
+    color: tokens.colorNeutralForeground3,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    textDecorationLine: "line-through",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground2 },
+    ":hover:active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
+  },
 });
 
 export function FindingsSection() {
@@ -93,7 +109,16 @@ export function FindingsSection() {
               {t.filterSeverities}
             </Text>
             {SEVERITIES.filter((s) => counts[s] > 0 || s !== "info").map((s) => (
-              <ToggleButton key={s} size="small" shape="circular" checked={severities.has(s)} onClick={() => toggle(s)}>
+              <ToggleButton
+                key={s}
+                size="small"
+                shape="circular"
+                checked={severities.has(s)}
+                className={mergeClasses(severities.has(s) ? styles.chipOn : styles.chipOff)}
+                icon={severities.has(s) ? <CheckmarkRegular aria-hidden /> : undefined}
+                data-testid={`severity-chip-${s}`}
+                onClick={() => toggle(s)}
+              >
                 {`${t.severityPlural[s]} ${counts[s]}`}
               </ToggleButton>
             ))}

@@ -6,7 +6,7 @@
  */
 import { useId, useState } from "react";
 import { Field, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import type { Language } from "../i18n";
+import { formatNumberField, parseNumberField, type Language } from "../i18n";
 import { usePane } from "../pane-context";
 import { fiscalYearSpan, formatComponentMap, parseComponentMap, periodOptions } from "../settings-model";
 
@@ -23,19 +23,20 @@ function NumberField(props: {
   value: number | null;
   min: number;
   max: number;
-  step: number;
   unit?: string;
   optional?: boolean;
   testId?: string;
   onValid(value: number | null): void;
 }) {
-  const { t } = usePane();
+  const { state, t } = usePane();
+  const lang = state.settings.language;
   const [draft, setDraft] = useState<string | null>(null);
-  const text = draft ?? (props.value === null ? "" : String(props.value));
+  // Written the language's way: "0,5" in Spanish. A text field, since a number field shows the browser's locale, not the pane's.
+  const text = draft ?? (props.value === null ? "" : formatNumberField(props.value, lang));
   const read = (raw: string): { ok: boolean; value: number | null } => {
     if (raw.trim() === "") return { ok: !!props.optional, value: null };
-    const n = Number(raw.replace(",", "."));
-    return { ok: Number.isFinite(n) && n >= props.min && n <= props.max, value: n };
+    const n = parseNumberField(raw, lang);
+    return { ok: n !== null && n >= props.min && n <= props.max, value: n };
   };
   const valid = read(text).ok;
   return (
@@ -46,11 +47,8 @@ function NumberField(props: {
       validationMessage={valid ? undefined : t.settingInvalid(props.label)}
     >
       <Input
-        type="number"
+        type="text"
         inputMode="decimal"
-        min={props.min}
-        max={props.max}
-        step={props.step}
         value={text}
         contentAfter={props.unit ? <span aria-hidden>{props.unit}</span> : undefined}
         data-testid={props.testId}
@@ -123,7 +121,6 @@ export function SettingsPanel() {
         value={s.tolerance}
         min={0}
         max={1_000_000}
-        step={0.5}
         onValid={(tolerance) => void session.updateSettings({ tolerance: tolerance ?? 0 })}
       />
       <Field label={t.pmcCap} hint={t.pmcCapHint}>
@@ -143,7 +140,6 @@ export function SettingsPanel() {
           value={Math.round(s.pmcCap * 10_000) / 100}
           min={0}
           max={100}
-          step={1}
           unit="%"
           testId="pmc-cap"
           onValid={(percent) => void session.updateSettings({ pmcCap: (percent ?? 0) / 100 })}
@@ -161,7 +157,6 @@ export function SettingsPanel() {
         value={s.gefGrant}
         min={1}
         max={1e12}
-        step={1000}
         optional
         testId="gef-grant"
         onValid={(gefGrant) => void session.updateSettings({ gefGrant })}
