@@ -22,7 +22,13 @@ function cssColor(argb: string): string {
 
 /** A number as its Excel format shows it: decimals and thousands grouping ("#,##0.00"), or a percentage. */
 export function formatNumber(value: number, numFmt: string | undefined, language: Language): string {
-  const fmt = (numFmt ?? "").split(";")[0];
+  const sections = (numFmt ?? "").split(";");
+  // A zero section that is only text ('"-"', as the PIR prints a zero).
+  const zero = /^"([^"]*)"$/.exec(sections[2] ?? "");
+  if (value === 0 && zero) return zero[1];
+  // Text after the number ('#,##0.00" ¹"': a footnote mark) is shown after it.
+  const suffix = /"([^"]*)"$/.exec(sections[0])?.[1] ?? "";
+  const fmt = sections[0].replace(/"[^"]*"$/, "");
   const percent = fmt.includes("%");
   const decimalsMatch = /\.(0+)/.exec(fmt);
   const decimals = decimalsMatch ? decimalsMatch[1].length : numFmt ? 0 : -1;
@@ -36,7 +42,7 @@ export function formatNumber(value: number, numFmt: string | undefined, language
     const grouped = fmt.includes(",") ? int.replace(/\B(?=(\d{3})+(?!\d))/g, language === "es" ? "." : ",") : int;
     text = `${x < 0 && Number(Math.abs(x).toFixed(decimals)) !== 0 ? "-" : ""}${grouped}${frac ? (language === "es" ? "," : ".") + frac : ""}`;
   }
-  return percent ? `${text} %` : text;
+  return `${percent ? `${text} %` : text}${suffix}`;
 }
 
 export function cellDisplay(cell: SheetCell | undefined, language: Language): string {

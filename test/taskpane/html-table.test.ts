@@ -14,10 +14,11 @@ import { checkFixtures } from "../helpers/fixtures";
 // The workbook reader decodes zip names with TextDecoder, which jsdom's window lacks.
 Object.assign(globalThis, { TextDecoder });
 
-async function seedPirSheet(language: "en" | "es" = "en"): Promise<SheetDescription> {
+/** The clean copy (what "Copy for Word" copies by default), or the annotated one. */
+async function seedPirSheet(language: "en" | "es" = "en", copy: "clean" | "annotated" = "clean"): Promise<SheetDescription> {
   const settings = { period: "FY22", language } as const;
   const result = await checkFixtures(["seed-workplan.xlsx", "seed-budget.xlsx"], settings);
-  return buildPirWorkbook(result, parseSettings(settings)).sheets[0];
+  return buildPirWorkbook(result, parseSettings(settings)).sheets[copy === "clean" ? 0 : 1];
 }
 
 function parse(html: string): Document {
@@ -31,13 +32,14 @@ describe("descriptionToHtml on the seed's PIR sheet", () => {
     const doc = parse(descriptionToHtml(await seedPirSheet()));
     const tables = Array.from(doc.querySelectorAll("table"));
     expect(tables).toHaveLength(2);
-    const paragraphs = Array.from(doc.querySelectorAll("p")).map((p) => p.textContent);
-    expect(paragraphs[0]).toBe("Reporting period: FY22 (1 July 2021 – 30 June 2022)");
-    expect(paragraphs).toContain("VIII.3 Financial implementation");
-    expect(paragraphs).toContain("IX. Work plan and budget");
-    // Titles come before their table, in sheet order.
+    // The clean copy: the two titles and their tables, nothing of the tool's.
     const order = Array.from(doc.body.firstElementChild!.children).map((e) => (e.tagName === "TABLE" ? "TABLE" : e.textContent!.slice(0, 12)));
-    expect(order).toEqual(["Reporting pe", "VIII.3 Finan", "Source: seed", "TABLE", "IX. Work pla", "Source: seed", "TABLE"]);
+    expect(order).toEqual(["VIII.3 Finan", "TABLE", "IX. Work pla", "TABLE"]);
+    // The annotated copy keeps the period, the sources and the notes.
+    const annotated = parse(descriptionToHtml(await seedPirSheet("en", "annotated")));
+    const paragraphs = Array.from(annotated.querySelectorAll("p")).map((p) => p.textContent);
+    expect(paragraphs[0]).toBe("Reporting period: FY22 (1 July 2021 – 30 June 2022)");
+    expect(paragraphs.some((p) => p?.startsWith("Source: seed"))).toBe(true);
   });
 
   it("keeps the financial table's merged header, amounts as Excel shows them, and its Total row", async () => {
@@ -49,17 +51,22 @@ describe("descriptionToHtml on the seed's PIR sheet", () => {
     expect(header[1].colSpan).toBe(2);
     expect(rowTexts(financial)[1]).toEqual(["Budget", "Expenditure"]);
     const total = rowTexts(financial).find((r) => r[0] === "Total (USD)");
-    expect(total).toEqual(["Total (USD)", "4,114,000.00", "1,496,995.01"]);
+    // Whole amounts as the report prints them; zero as "-".
+    expect(total).toEqual(["Total (USD)", "4,114,000", "1,496,995.01"]);
+    const plan = parse(descriptionToHtml(await seedPirSheet())).querySelectorAll("table")[1];
+    expect(rowTexts(plan).find((r) => r[0]?.startsWith("1.2.1"))!.slice(0, 4)).toEqual(["1.2.1 Proposal for mechanisms/ incentives", "80,500", "-", "-"]);
     expect(financial.rows.length).toBe(9); // two header rows, six component rows (one unlabeled), the total
   });
 
   it("carries fills, bold and borders as inline styles Word keeps", async () => {
-    const financial = parse(descriptionToHtml(await seedPirSheet())).querySelector("table")!;
-    const overspent = Array.from(financial.querySelectorAll("td")).find((td) => td.textContent === "242,717.56")!;
+    const tables = Array.from(parse(descriptionToHtml(await seedPirSheet("en", "annotated"))).querySelectorAll("table"));
+    const financial = tables.find((t) => t.textContent?.includes("Project components"))!;
+    // The annotated copy: the flagged amount with its footnote numbers.
+    const overspent = Array.from(financial.querySelectorAll("td")).find((td) => /^242,717\.56 [¹²³⁴⁵⁶⁷⁸⁹⁰ ]+$/.test(td.textContent ?? ""))!;
     expect(overspent.getAttribute("style")).toContain("background:#FFC7CE");
     expect(overspent.getAttribute("style")).toContain("text-align:right");
     expect(overspent.getAttribute("style")).toContain("border-top:1px solid #000000");
-    const totalCell = Array.from(financial.querySelectorAll("td")).find((td) => td.textContent === "4,114,000.00")!;
+    const totalCell = Array.from(financial.querySelectorAll("td")).find((td) => td.textContent?.startsWith("4,114,000.00"))!;
     expect(totalCell.getAttribute("style")).toContain("font-weight:bold");
     expect(totalCell.getAttribute("style")).toContain("border-top:2px solid #000000");
   });
@@ -67,14 +74,14 @@ describe("descriptionToHtml on the seed's PIR sheet", () => {
   it("writes amounts the Spanish way in Spanish", async () => {
     const doc = parse(descriptionToHtml(await seedPirSheet("es"), "es"));
     const total = rowTexts(doc.querySelector("table")!).find((r) => r[0] === "Total (USD)");
-    expect(total).toEqual(["Total (USD)", "4.114.000,00", "1.496.995,01"]);
+    expect(total).toEqual(["Total (USD)", "4.114.000", "1.496.995,01"]);
   });
 
   it("has a tab-separated twin for plain-text pastes", async () => {
     const text = descriptionToText(await seedPirSheet());
     const lines = text.split("\n");
-    expect(lines[0]).toBe("Reporting period: FY22 (1 July 2021 – 30 June 2022)");
-    expect(lines).toContain("Total (USD)\t4,114,000.00\t1,496,995.01");
+    expect(lines[0]).toBe("VIII.3 Financial implementation");
+    expect(lines).toContain("Total (USD)\t4,114,000\t1,496,995.01");
     expect(lines).toContain("Project components\tGEF Fund (USD)\t");
   });
 });
