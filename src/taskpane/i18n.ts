@@ -12,6 +12,11 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** "A, B and C": a list as a sentence says it. */
+function listed(items: string[], and: string): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
+}
+
 const en = {
   appTitle: "PIR Budget Check",
   modeExcel: "Checks this workbook, and the other one if you import it.",
@@ -42,7 +47,7 @@ const en = {
   copiedSelection: "The PIR tables were copied as text; paste them into Word.",
   copyFailed: "The browser did not allow copying. Download the PIR tables instead.",
   downloaded: (file: string) => `Downloaded ${file}.`,
-  wroteSheets: (sheets: string[]) => `Wrote the sheets ${sheets.join(" and ")}.`,
+  wroteSheets: (sheets: string[]) => `Wrote the sheets ${listed(sheets, "and")}.`,
   highlight: "Highlight in workbook",
   clearHighlights: "Clear highlights",
   highlighted: (n: number) => `${plural(n, "cell", "cells")} highlighted.`,
@@ -185,7 +190,7 @@ const es: Dictionary = {
   copiedSelection: "Las tablas PIR se copiaron como texto; péguelas en Word.",
   copyFailed: "El navegador no permitió copiar. Descargue las tablas PIR.",
   downloaded: (file) => `Se descargó ${file}.`,
-  wroteSheets: (sheets) => `Se escribieron las hojas ${sheets.join(" y ")}.`,
+  wroteSheets: (sheets) => `Se escribieron las hojas ${listed(sheets, "y")}.`,
   highlight: "Resaltar en el libro",
   clearHighlights: "Quitar el resaltado",
   highlighted: (n) => `${plural(n, "celda resaltada", "celdas resaltadas")}.`,
