@@ -117,18 +117,23 @@ describe("writeWorkbook with the seed PIR", () => {
     ];
     const desc = buildPirWorkbook(checkResultOf([seedWorkplanTable(), seedBudgetTable()], findings), seedSettings());
     const workbook = await readBack(await writeWorkbook(desc));
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["PIR tables", "Findings"]);
-    const pir = workbook.getWorksheet("PIR tables")!;
-    const written = desc.sheets[0];
-    for (const cell of written.cells.filter((c) => c.value !== null)) {
-      expect(pir.getCell(cell.row + 1, cell.col + 1).value).toBe(cell.value);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["PIR tables", "PIR tables annotated", "Findings"]);
+    for (const [index, name] of ["PIR tables", "PIR tables annotated"].entries()) {
+      const sheet = workbook.getWorksheet(name)!;
+      const written = desc.sheets[index];
+      for (const cell of written.cells.filter((c) => c.value !== null)) expect(sheet.getCell(cell.row + 1, cell.col + 1).value).toBe(cell.value);
+      expect(sheet.model.merges).toHaveLength(written.merges.length);
     }
-    const flagged = written.cells.find((c) => c.note?.startsWith("overspend.component"))!;
-    const read = pir.getCell(flagged.row + 1, flagged.col + 1);
+    // The clean copy's amounts print as the report does (zero as "-"); the annotated copy flags the cell, its footnote in its format.
+    const clean = workbook.getWorksheet("PIR tables")!;
+    const amount = desc.sheets[0].cells.find((c) => typeof c.value === "number")!;
+    expect(clean.getCell(amount.row + 1, amount.col + 1).numFmt).toBe(amount.style!.numFmt);
+    const annotated = workbook.getWorksheet("PIR tables annotated")!;
+    const flagged = desc.sheets[1].cells.find((c) => c.note?.startsWith("overspend.component"))!;
+    const read = annotated.getCell(flagged.row + 1, flagged.col + 1);
     expect(noteText(read)).toBe("overspend.component: over");
     expect(read.fill).toMatchObject({ fgColor: { argb: PALETTE.error } });
-    expect(read.numFmt).toBe("#,##0.00");
-    expect(pir.model.merges).toHaveLength(written.merges.length);
+    expect(read.numFmt).toBe('#,##0.00" ¹"');
     const findingsSheet = workbook.getWorksheet("Findings")!;
     expect(findingsSheet.getCell("I2").hyperlink).toBe("budget.xlsx#'Budget'!$C$5");
     expect(findingsSheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
