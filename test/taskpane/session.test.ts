@@ -68,7 +68,7 @@ describe("the pane's session in file mode", () => {
     expect(io.downloads.map((d) => d.fileName)).toEqual(["pir-tables.xlsx"]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(io.downloads[0].bytes) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["PIR tables", "Findings"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["PIR tables", "PIR tables annotated", "Findings"]);
     expect(session.getState().notice?.text(en)).toBe("Downloaded pir-tables.xlsx.");
   });
 
@@ -77,8 +77,8 @@ describe("the pane's session in file mode", () => {
     await session.addFiles([exampleFile("peru-sizd-budget.xlsx")]);
     await session.copyForWord();
     expect(io.copies).toHaveLength(1);
-    expect(io.copies[0].html).toMatch(/^<div>.*<table .*Total \(USD\).*4,114,000\.00/);
-    expect(io.copies[0].text).toContain("Total (USD)\t4,114,000.00\t1,496,995.01");
+    expect(io.copies[0].html).toMatch(/^<div>.*<table .*Total \(USD\).*4,114,000</);
+    expect(io.copies[0].text).toContain("Total (USD)\t4,114,000\t1,496,995.01");
     expect(session.getState().notice?.text(en)).toBe(en.copied);
   });
 
@@ -138,7 +138,7 @@ describe("the pane's session in Excel", () => {
     await session.start();
     await session.generate();
     expect(host.openWorkbook.writePir.mock.calls.map((c) => c[1])).toEqual(["replace"]);
-    expect(session.getState().notice?.text(en)).toBe("Wrote the sheets PIR tables and Findings.");
+    expect(session.getState().notice?.text(en)).toBe("Wrote the sheets PIR tables, PIR tables annotated and Findings.");
 
     // The sheet now exists: the next Generate asks first.
     await session.generate();
