@@ -276,7 +276,7 @@ test("the findings sheet links to the source cells from wherever --out puts it",
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(out);
   const targets: string[] = [];
-  wb.worksheets[1].eachRow((row) => row.eachCell((c) => {
+  wb.getWorksheet("Findings")!.eachRow((row) => row.eachCell((c) => {
     const v = c.value as { hyperlink?: string } | null;
     if (v && typeof v === "object" && v.hyperlink) targets.push(v.hyperlink);
   }));
