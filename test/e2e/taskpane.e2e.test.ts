@@ -147,7 +147,7 @@ describeInBrowser("the task pane in headless Chromium, in file mode", () => {
     await download.saveAs(saved);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(saved);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(["PIR tables", "Findings"]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["PIR tables", "PIR tables annotated", "Findings"]);
     const values: unknown[] = [];
     workbook.getWorksheet("PIR tables")!.eachRow((row) => row.eachCell((cell) => values.push(cell.value)));
     expect(values).toContain("Total (USD)");
