@@ -6,6 +6,7 @@
  */
 import { promises as fs } from "fs";
 import { basename } from "path";
+import { nodeInflateRaw } from "./node-inflate";
 import { MAX_UNPACKED_BYTES, WorkbookReadError, readWorkbookBuffer, type ReadOptions } from "./read";
 import type { WorkbookGrid } from "../core";
 
@@ -55,7 +56,7 @@ export async function readWorkbookFile(path: string, options: ReadFileOptions = 
     } catch (err) {
       throw fileError(path, err);
     }
-    return await readWorkbookBuffer(data, path, { maxUnpackedBytes, maxCells: options.maxCells, signal: options.signal, onProgress });
+    return await readWorkbookBuffer(data, path, { maxUnpackedBytes, maxCells: options.maxCells, signal: options.signal, onProgress, inflateRaw: nodeInflateRaw });
   } finally {
     if (timer) clearTimeout(timer);
   }

@@ -24,9 +24,9 @@ import {
   type Relationship,
   type Styles,
 } from "./parts";
-import { SheetParser, SheetReadError, type SheetContext } from "./sheet";
+import { SheetParser, SheetReadError, SheetScanner, type SheetContext } from "./sheet";
 import { XmlError, XmlScanner, type XmlHandler } from "./xml";
-import { ZipEntryError, inflateEntry, readZipDirectory, type InflateBudget, type ZipDirectory, type ZipEntryInfo } from "./zip";
+import { ZipEntryError, inflateEntry, readZipDirectory, type InflateBudget, type RawInflater, type ZipDirectory, type ZipEntryInfo } from "./zip";
 
 export { readZipDirectory, type ZipDirectory } from "./zip";
 export { UNCALCULATED, EXCEL_MAX_COLS, EXCEL_MAX_ROWS } from "./sheet";
@@ -75,6 +75,8 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
   /** Checked every so often: when it is aborted, the read stops with reason "cancelled". */
   signal?: { readonly aborted: boolean };
+  /** How deflated parts are inflated: fflate's by default (anywhere); read-file.ts gives Node's zlib. */
+  inflateRaw?: RawInflater;
 }
 
 const MB = 1024 * 1024;
@@ -206,9 +208,16 @@ class PackageReader {
     const entry = this.entries.get(partKey(part));
     if (!entry) throw this.damaged(`${part} is missing from the package`);
     this.part = entry.name;
-    const scanner = new XmlScanner(handler);
+    const scanner = handler instanceof SheetParser ? new SheetScanner(handler) : new XmlScanner(handler);
     const text = new PartDecoder();
-    await inflateEntry(this.bytes, entry, this.budget, (piece) => scanner.feed(text.decode(piece)), (consumed) => this.step(consumed));
+    await inflateEntry(
+      this.bytes,
+      entry,
+      this.budget,
+      (piece) => scanner.feed(text.decode(piece)),
+      (consumed) => this.step(consumed),
+      this.options.inflateRaw,
+    );
     scanner.feed(text.end(), true);
   }
 

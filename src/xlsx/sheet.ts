@@ -6,7 +6,7 @@
  */
 import type { Cell, CellValue, MergedArea, SheetGrid } from "../core";
 import type { Styles } from "./parts";
-import { attributes, decodeOoxmlEscapes, type XmlHandler } from "./xml";
+import { NOT_MINE, XmlScanner, attributes, decodeOoxmlEscapes, decodeText, endOfTag, type XmlHandler } from "./xml";
 
 /** Excel's own grid: 1,048,576 rows × 16,384 columns (XFD). */
 export const EXCEL_MAX_ROWS = 1_048_576;
@@ -55,13 +55,14 @@ export class SheetParser implements XmlHandler {
   private readonly merges: MergedArea[] = [];
   private readonly shared = new Map<string, SharedFormula>();
 
-  private inSheetData = false;
+  /** Read by SheetScanner's fast path too. */
+  inSheetData = false;
   private row = -1; // 0-based index of the current <row>
   private col = -1; // 0-based column of the last <c>
   private currentRow: Array<Cell | null | undefined> | null = null;
 
   // The cell being read.
-  private inCell = false;
+  inCell = false;
   private type = "";
   private style = 0;
   private value: string | undefined;
@@ -189,34 +190,127 @@ export class SheetParser implements XmlHandler {
   }
 
   private startCell(raw: string): void {
+    let type = "";
+    let style = 0;
+    let ref: string | undefined;
+    if (raw) {
+      ref = quickAttr(raw, "r");
+      const t = quickAttr(raw, "t");
+      if (t) type = t;
+      const s = quickAttr(raw, "s");
+      if (s) style = toInt(s);
+    }
+    let row = -1;
+    let col = -1;
+    if (ref !== undefined) {
+      const at = parseRef(ref);
+      if (!at) throw new SheetReadError("damaged", `the sheet "${this.name}" has a cell at "${ref}", which is not a cell address`);
+      row = at.row;
+      col = at.col;
+    }
+    this.beginCell(row, col, style, type);
+  }
+
+  /**
+   * SheetScanner's fast path for `<c …>`: the attributes between `from` and
+   * `to` read in place (r, s and t; others ignored), no string or object
+   * made. False when they are anything but plain (then the general path reads
+   * the tag, and reports what is wrong with it).
+   */
+  fastCell(buf: string, from: number, to: number, selfClosing: boolean): boolean {
+    let row = -1;
+    let col = -1;
+    let style = 0;
+    let type = "";
+    let i = from;
+    for (;;) {
+      let ch = buf.charCodeAt(i);
+      while (i < to && (ch === 0x20 || ch === 0x09 || ch === 0x0a || ch === 0x0d)) ch = buf.charCodeAt(++i);
+      if (i >= to) break;
+      const nameStart = i;
+      while (i < to && ch !== 0x3d && ch !== 0x20 && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) ch = buf.charCodeAt(++i);
+      if (ch !== 0x3d) return false; // spaces around "=", or a name with no value
+      const quote = buf.charCodeAt(i + 1);
+      if (quote !== 0x22 && quote !== 0x27) return false;
+      const vs = i + 2;
+      const ve = buf.indexOf(quote === 0x22 ? '"' : "'", vs);
+      if (ve < 0 || ve >= to) return false;
+      i = ve + 1;
+      const nameLength = vs - 2 - nameStart;
+      if (nameLength !== 1) continue; // a longer name (cm, vm, ph, x14ac:dyDescent…): not read
+      switch (buf.charCodeAt(nameStart)) {
+        case 0x72: {
+          // r="AB12"
+          let k = vs;
+          let c = 0;
+          for (; k < ve; k++) {
+            const x = buf.charCodeAt(k);
+            if (x < 0x41 || x > 0x5a) break;
+            c = c * 26 + (x - 0x40);
+          }
+          if (k === vs || k - vs > 3) return false;
+          let r = 0;
+          const digits = k;
+          for (; k < ve; k++) {
+            const x = buf.charCodeAt(k);
+            if (x < 0x30 || x > 0x39) return false;
+            r = r * 10 + (x - 0x30);
+          }
+          if (k === digits || ve - digits > 7 || r === 0) return false;
+          row = r - 1;
+          col = c - 1;
+          break;
+        }
+        case 0x73: {
+          // s="12"
+          if (ve === vs || ve - vs > 9) return false;
+          let n = 0;
+          for (let k = vs; k < ve; k++) {
+            const x = buf.charCodeAt(k);
+            if (x < 0x30 || x > 0x39) return false;
+            n = n * 10 + (x - 0x30);
+          }
+          style = n;
+          break;
+        }
+        case 0x74:
+          // t="s", "str", "n", "b", "e", "d", "inlineStr"
+          type = cellType(buf, vs, ve);
+          if (type === "?") return false;
+          break;
+        default:
+          break;
+      }
+    }
+    this.beginCell(row, col, style, type);
+    if (selfClosing) this.inCell = false; // an empty cell: nothing to keep
+    return true;
+  }
+
+  /** SheetScanner's fast path for `<v>text</v>` inside a cell. */
+  fastValue(buf: string, from: number, to: number): void {
+    this.value = from === to ? "" : decodeText(buf.slice(from, to));
+  }
+
+  /** A cell starts: `row` and `col` are -1 when the tag gives no address. */
+  private beginCell(row: number, col: number, style: number, type: string): void {
     this.inCell = true;
-    this.type = "";
-    this.style = 0;
+    this.type = type;
+    this.style = style;
     this.value = undefined;
     this.inlineText = undefined;
     this.formula = undefined;
     this.formulaAttrs = null;
     this.inInline = false;
     this.phonetic = 0;
-    let ref: string | undefined;
-    if (raw) {
-      // The hot path: r, s and t read straight from the tag, no object per cell.
-      ref = quickAttr(raw, "r");
-      const t = quickAttr(raw, "t");
-      if (t) this.type = t;
-      const s = quickAttr(raw, "s");
-      if (s) this.style = toInt(s);
-    }
-    if (ref !== undefined) {
-      const at = parseRef(ref);
-      if (!at) throw new SheetReadError("damaged", `the sheet "${this.name}" has a cell at "${ref}", which is not a cell address`);
-      this.checkRow(at.row);
-      if (at.row !== this.row) {
+    if (row >= 0) {
+      this.checkRow(row);
+      if (row !== this.row) {
         // A cell outside its <row> (or with no <row> at all): Excel goes by the address.
-        this.row = at.row;
+        this.row = row;
         this.currentRow = null;
       }
-      this.col = at.col;
+      this.col = col;
     } else {
       if (this.row < 0) this.row = 0;
       this.col++;
@@ -321,7 +415,8 @@ export class SheetParser implements XmlHandler {
         return Number.isNaN(t) ? null : new Date(t);
       }
       default: {
-        let n = Number(v);
+        let n = plainDecimal(v);
+        if (n !== n) n = Number(v);
         if (Number.isNaN(n)) n = parseFloat(v);
         if (!Number.isFinite(n)) return null;
         return isDate ? excelDate(n, this.ctx.date1904) : n;
@@ -473,8 +568,116 @@ export function parseRef(ref: string): { row: number; col: number } | null {
 }
 
 function toInt(s: string): number {
+  // The usual case, digits only, without Number's general parsing.
+  if (s.length > 0 && s.length < 10) {
+    let n = 0;
+    let k = 0;
+    for (; k < s.length; k++) {
+      const x = s.charCodeAt(k);
+      if (x < 0x30 || x > 0x39) break;
+      n = n * 10 + (x - 0x30);
+    }
+    if (k === s.length) return n;
+  }
   const n = Number(s.trim());
   return Number.isInteger(n) ? n : NaN;
+}
+
+/**
+ * "-1234.56" → -1234.56 without Number's general parsing, for at most 15
+ * digits and no exponent (then the digits make an exact integer and one
+ * division by an exact power of ten rounds as Number does); NaN for anything
+ * else, which Number then reads.
+ */
+export function plainDecimal(s: string): number {
+  const n = s.length;
+  let k = 0;
+  let negative = false;
+  if (s.charCodeAt(0) === 0x2d) {
+    negative = true;
+    k = 1;
+  }
+  let m = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; k < n; k++) {
+    const x = s.charCodeAt(k);
+    if (x >= 0x30 && x <= 0x39) {
+      m = m * 10 + (x - 0x30);
+      digits++;
+    } else if (x === 0x2e && scale < 0) scale = k;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const decimals = scale < 0 ? 0 : n - scale - 1;
+  const value = decimals === 0 ? m : m / POWERS_OF_TEN[decimals];
+  return negative ? -value : value;
+}
+
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** A cell's t attribute as one of the known strings, without making a new one; "?" for anything else. */
+function cellType(buf: string, from: number, to: number): string {
+  switch (to - from) {
+    case 1:
+      switch (buf.charCodeAt(from)) {
+        case 0x73:
+          return "s";
+        case 0x6e:
+          return "n";
+        case 0x62:
+          return "b";
+        case 0x65:
+          return "e";
+        case 0x64:
+          return "d";
+      }
+      return "?";
+    case 3:
+      return buf.startsWith("str", from) ? "str" : "?";
+    case 9:
+      return buf.startsWith("inlineStr", from) ? "inlineStr" : "?";
+    default:
+      return "?";
+  }
+}
+
+/**
+ * The scanner for worksheet parts: the general XmlScanner, with a fast path
+ * for the three tags that make up nearly all of a sheet — `<c …>`, `<v>…</v>`
+ * and `</c>` — read in place, without the strings and objects the general
+ * path makes per tag. Anything else, or anything unusual in these (a prefix,
+ * spaces around "=", a value cut by the end of a piece), goes the general way.
+ */
+export class SheetScanner extends XmlScanner {
+  constructor(private readonly parser: SheetParser) {
+    super(parser);
+  }
+
+  protected override fast(buf: string, lt: number): number {
+    const p = this.parser;
+    const c1 = buf.charCodeAt(lt + 1);
+    if (c1 === 0x63 /* c */) {
+      const c2 = buf.charCodeAt(lt + 2);
+      if ((c2 !== 0x20 && c2 !== 0x3e && c2 !== 0x2f) || !p.inSheetData || p.inCell) return NOT_MINE;
+      const gt = endOfTag(buf, lt);
+      if (gt < 0) return NOT_MINE;
+      const selfClosing = buf.charCodeAt(gt - 1) === 0x2f;
+      return p.fastCell(buf, lt + 2, selfClosing ? gt - 1 : gt, selfClosing) ? gt + 1 : NOT_MINE;
+    }
+    if (!p.inCell) return NOT_MINE;
+    if (c1 === 0x76 /* v */ && buf.charCodeAt(lt + 2) === 0x3e /* > */) {
+      const end = buf.indexOf("<", lt + 3);
+      if (end < 0 || !buf.startsWith("</v>", end)) return NOT_MINE;
+      p.fastValue(buf, lt + 3, end);
+      return end + 4;
+    }
+    if (c1 === 0x2f /* / */ && buf.charCodeAt(lt + 2) === 0x63 && buf.charCodeAt(lt + 3) === 0x3e) {
+      p.close("c");
+      return lt + 4;
+    }
+    return NOT_MINE;
+  }
 }
 
 /** An Excel serial date → a Date at that wall-clock time in UTC, as ExcelJS gives it. */

@@ -28,10 +28,25 @@ export class XmlError extends Error {}
 /** No tag or text run of a real workbook comes near this: a cell holds at most 32,767 characters. */
 const MAX_PENDING = 16 * 1024 * 1024;
 
+/** What `XmlScanner.fast` returns when the tag is not one it takes: the general path reads it. */
+export const NOT_MINE = -2;
+
 export class XmlScanner {
   private rest = "";
 
   constructor(private readonly handler: XmlHandler) {}
+
+  /**
+   * A fast path for the tags a subclass reads most (a sheet's cells): given
+   * the "<" at `lt`, handle the tag (and whatever it takes with it) and return
+   * the index after it, or NOT_MINE to leave it to the general path. It may
+   * always decline: the general path reads every tag correctly.
+   */
+  protected fast(buf: string, lt: number): number {
+    void buf;
+    void lt;
+    return NOT_MINE;
+  }
 
   /** Feeds the next piece of the document; `final` for the last one. */
   feed(chunk: string, final = false): void {
@@ -50,6 +65,11 @@ export class XmlScanner {
         break;
       }
       if (lt > i && h.wantText) h.text(decodeText(buf.slice(i, lt)));
+      const taken = this.fast(buf, lt);
+      if (taken >= 0) {
+        i = taken;
+        continue;
+      }
       const c = buf.charCodeAt(lt + 1);
       if (c !== c) {
         i = lt; // "<" is the last character: wait for more
@@ -118,7 +138,7 @@ export class XmlScanner {
 }
 
 /** The index of the ">" closing the tag that starts at `lt`, skipping quoted attribute values; -1 when not in `buf` yet. */
-function endOfTag(buf: string, lt: number): number {
+export function endOfTag(buf: string, lt: number): number {
   let j = lt + 1;
   for (;;) {
     const gt = buf.indexOf(">", j);
@@ -146,6 +166,19 @@ function localName(buf: string, from: number, to: number): string {
   }
   let start = from;
   for (let k = from; k < end; k++) if (buf.charCodeAt(k) === 0x3a) start = k + 1;
+  if (end - start === 1) {
+    // The sheet's one-letter elements, without a new string each time.
+    switch (buf.charCodeAt(start)) {
+      case 0x63:
+        return "c";
+      case 0x76:
+        return "v";
+      case 0x66:
+        return "f";
+      case 0x74:
+        return "t";
+    }
+  }
   return buf.slice(start, end);
 }
 

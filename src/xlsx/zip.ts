@@ -153,6 +153,48 @@ export interface InflateBudget {
 const STEP = 128 * 1024;
 
 /**
+ * Inflates raw deflate data piece by piece: each piece goes to `take` as it
+ * comes out (which counts it and may throw to stop), and after each step of
+ * input `onStep` gets the compressed bytes consumed (it may return a promise
+ * to pause on, or throw to stop). The default is fflate's, which runs
+ * anywhere; the CLI passes Node's zlib (node-inflate.ts), several times faster.
+ * Throws ZipEntryError "damaged" when the data is not deflate or is cut off.
+ */
+export type RawInflater = (
+  compressed: Uint8Array,
+  take: (piece: Uint8Array) => void,
+  onStep: (compressedBytes: number) => Promise<void> | void,
+  name: string,
+) => Promise<void>;
+
+/** fflate's inflater, STEP compressed bytes at a time. */
+export const fflateInflateRaw: RawInflater = async (compressed, take, onStep, name) => {
+  let finished = false;
+  const inflater = new Inflate((piece, final) => {
+    take(piece);
+    if (final) finished = true;
+  });
+  const push = (chunk: Uint8Array, final: boolean) => {
+    try {
+      inflater.push(chunk, final);
+    } catch (err) {
+      // fflate's own errors carry a numeric code; anything else came from take and goes up as it is.
+      if (typeof (err as { code?: unknown } | null)?.code !== "number") throw err;
+      throw new ZipEntryError("damaged", `${name} could not be inflated (${err instanceof Error ? err.message : String(err)})`);
+    }
+  };
+  const end = compressed.length;
+  for (let p = 0; p < end; p += STEP) {
+    const stop = Math.min(end, p + STEP);
+    push(compressed.subarray(p, stop), stop === end);
+    const pause = onStep(stop - p);
+    if (pause) await pause;
+  }
+  if (end === 0) push(new Uint8Array(0), true);
+  if (!finished) throw new ZipEntryError("damaged", `${name} is cut off`);
+};
+
+/**
  * Inflates one entry, calling `onData` with each piece as it comes out and
  * charging it to `budget`; throws ZipEntryError when the entry is damaged or
  * the budget runs out. Returns the number of bytes produced.
@@ -164,6 +206,7 @@ export async function inflateEntry(
   onData: (piece: Uint8Array) => void,
   /** Called after each step with the compressed bytes it consumed; may return a promise to pause on (progress, yielding). */
   onStep?: (compressedBytes: number) => Promise<void> | void,
+  inflateRaw: RawInflater = fflateInflateRaw,
 ): Promise<number> {
   if (entry.encrypted) throw new ZipEntryError("unsupported", `${entry.name} is encrypted`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -192,27 +235,6 @@ export async function inflateEntry(
     return produced;
   }
   if (entry.method !== 8) throw new ZipEntryError("unsupported", `${entry.name} is compressed with method ${entry.method}`);
-  let finished = false;
-  const inflater = new Inflate((piece, final) => {
-    take(piece);
-    if (final) finished = true;
-  });
-  const push = (chunk: Uint8Array, final: boolean) => {
-    try {
-      inflater.push(chunk, final);
-    } catch (err) {
-      // fflate's own errors carry a numeric code; anything else came from onData and goes up as it is.
-      if (typeof (err as { code?: unknown } | null)?.code !== "number") throw err;
-      throw new ZipEntryError("damaged", `${entry.name} could not be inflated (${err instanceof Error ? err.message : String(err)})`);
-    }
-  };
-  for (let p = start; p < end; p += STEP) {
-    const stop = Math.min(end, p + STEP);
-    push(bytes.subarray(p, stop), stop === end);
-    const pause = onStep?.(stop - p);
-    if (pause) await pause;
-  }
-  if (start === end) push(new Uint8Array(0), true);
-  if (!finished) throw new ZipEntryError("damaged", `${entry.name} is cut off`);
+  await inflateRaw(bytes.subarray(start, end), take, (n) => onStep?.(n), entry.name);
   return produced;
 }

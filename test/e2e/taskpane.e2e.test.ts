@@ -4,9 +4,8 @@
  * Chromium 350 px wide, choose FY22, drop the two example workbooks, read
  * the findings, download the PIR tables and open them with ExcelJS; then
  * drop a large generated workbook, watch the worker's progress bar and
- * Cancel it. Every
- * request the page makes must go to the local server. Leaves a screenshot
- * outside the checkout (the system's temporary folder), so that `npm test`
+ * Cancel it. Every request the page makes must go to the local server.
+ * Leaves a screenshot outside the checkout (the system's temporary folder), so that `npm test`
  * changes no file; `npm run screenshot` runs it with PIR_SCREENSHOT set to
  * refresh docs/taskpane.png for the README.
  */
