@@ -183,8 +183,10 @@ function textWidth(cell: SheetCell): number {
   const style = cell.style ?? {};
   const indent = (style.indent ?? 0) * INDENT_WIDTH;
   if (typeof cell.value === "number") {
-    const shown = style.numFmt === AMOUNT_FORMAT ? formatAmount(cell.value, "en") : String(cell.value);
-    return shown.length + indent; // digits are one unit each, separators less: a small margin
+    // A format may carry text after the number (a footnote mark: '#,##0.00" ¹"').
+    const suffix = /"([^"]*)"$/.exec(style.numFmt ?? "")?.[1] ?? "";
+    const shown = (style.numFmt ?? "").startsWith(AMOUNT_FORMAT) ? formatAmount(cell.value, "en") : String(cell.value);
+    return shown.length + suffix.length + indent; // digits are one unit each, separators less: a small margin
   }
   const lines = (cell.value ?? "").split("\n");
   return Math.max(0, ...lines.map((l) => textUnits(l, style.bold === true))) + indent;
