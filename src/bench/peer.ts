@@ -11,6 +11,8 @@
  *   exceljs  ExcelJS reads the file (its full workbook model)
  *   reader   this project's streaming reader builds the grid
  *   validate `pir-check validate --json --period FY22 <file>`: read, check, print
+ *   node     nothing: Node's own start-up and memory
+ *   modules  loads what validate loads (the CLI, the reader, the engine), reads nothing
  */
 import { readFileSync } from "fs";
 
@@ -49,6 +51,14 @@ async function run(what: string, file: string): Promise<void> {
       let out = 0;
       const code = await main(["validate", "--json", "--period", "FY22", file], { stdout: { write: (s: string) => (out += s.length) }, stderr: process.stderr });
       if (code > 1 || out === 0) throw new Error(`validate exited ${code}`);
+      break;
+    }
+    case "node":
+      break;
+    case "modules": {
+      await import("../cli/commands");
+      await import("../xlsx/read-file");
+      await import("../core");
       break;
     }
     default:

@@ -383,10 +383,11 @@ export class SheetParser implements XmlHandler {
     } else if (this.type === "inlineStr" && this.inlineText) {
       value = decodeOoxmlEscapes(this.inlineText);
     } else return null;
-    const cell: Cell = { value };
-    if (formula) cell.formula = formula;
+    // Whole literals rather than properties added one by one: fewer shapes, no backing store to grow.
     const numFmt = styles.numFmt[xf];
-    if (numFmt !== undefined) cell.numFmt = numFmt;
+    let cell: Cell;
+    if (formula) cell = numFmt !== undefined ? { value, formula, numFmt } : { value, formula };
+    else cell = numFmt !== undefined ? { value, numFmt } : { value };
     if (styles.bold[xf]) cell.bold = true;
     return cell;
   }
