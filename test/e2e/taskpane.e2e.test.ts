@@ -86,6 +86,9 @@ describeInBrowser("the task pane in headless Chromium, in file mode", () => {
     await page.getByRole("button", { name: "Choose files…" }).waitFor();
     expect(await summary().textContent()).toBe("Not checked yet.");
     expect(requests.some((u) => /\/exceljs\.[0-9a-f]+\.js$/.test(u))).toBe(false);
+    // Validate with nothing to check says so; the notice goes once a workbook is added (next test).
+    await page.getByRole("button", { name: "Validate" }).click();
+    await expect(page.getByTestId("notice").textContent()).resolves.toBe("Add at least one workbook first.");
   });
 
   it("checks the two example workbooks for FY22", async () => {
@@ -105,7 +108,11 @@ describeInBrowser("the task pane in headless Chromium, in file mode", () => {
 
     const overspend = page.getByRole("button", { name: /expenditure 242,717\.56 is above the budget 235,000\.00/ });
     await expect(overspend.textContent()).resolves.toContain("peru-sizd-budget.xlsx › Financial implementation!C5");
-    await expect(overspend.textContent()).resolves.toContain("Expected 235,000.00");
+    // The amounts are named by what they are for the rule.
+    await expect(overspend.textContent()).resolves.toContain("Budget 235,000.00");
+    await expect(overspend.textContent()).resolves.toContain("Expenditure 242,717.56");
+    // "Add at least one workbook first." no longer holds.
+    expect(await page.getByTestId("notice").count()).toBe(0);
     await page.getByRole("heading", { name: "Errors (13)" }).waitFor();
     await page.getByRole("heading", { name: "Warnings (10)" }).waitFor();
     expect(await page.getByRole("listitem").filter({ has: page.getByRole("button") }).count()).toBeGreaterThanOrEqual(19);
@@ -171,6 +178,41 @@ describeInBrowser("the task pane in headless Chromium, in file mode", () => {
     expect(await brightness()).toBeLessThan(60);
     await page.screenshot({ path: path.join(os.tmpdir(), "pir-taskpane-dark.png"), animations: "disabled" });
     await page.emulateMedia({ colorScheme: "light" });
+  });
+
+  it('"Downloaded pir-tables.xlsx." goes once the findings change', async () => {
+    await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download PIR tables" }).click()]);
+    await page.getByText("Downloaded pir-tables.xlsx.").waitFor();
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByLabel("Tolerance").fill("3");
+    await page.getByRole("tab", { name: "Check" }).click();
+    await page.getByTestId("notice").waitFor({ state: "detached" });
+    await page.getByRole("tab", { name: "Settings" }).click();
+    await page.getByLabel("Tolerance").fill("0.5");
+    await page.getByRole("tab", { name: "Check" }).click();
+    await page.waitForFunction(() => document.querySelector("[data-testid=summary]")?.textContent === "13 errors, 10 warnings in 2 workbooks");
+  });
+
+  it("a severity chip turned off looks off: hollow, dashed, unticked, struck through", async () => {
+    const chip = page.getByTestId("severity-chip-error");
+    const look = () =>
+      chip.evaluate((el) => {
+        const cs = getComputedStyle(el);
+        return { pressed: el.getAttribute("aria-pressed"), background: cs.backgroundColor, border: cs.borderTopStyle, line: cs.textDecorationLine, tick: el.querySelector("svg") !== null };
+      });
+    await page.mouse.move(0, 0);
+    const on = await look();
+    expect(on).toMatchObject({ pressed: "true", border: "solid", line: "none", tick: true });
+    await chip.click();
+    await page.mouse.move(0, 0);
+    const off = await look();
+    expect(off).toMatchObject({ pressed: "false", border: "dashed", line: "line-through", tick: false });
+    expect(off.background).not.toBe(on.background);
+    await expect(page.getByText("Showing 10 of 23 findings.").count()).resolves.toBe(1);
+    await page.getByTestId("severity-chip-error").screenshot({ path: path.join(os.tmpdir(), "pir-chip-off.png"), animations: "disabled" });
+    await page.getByRole("group").first().screenshot({ path: path.join(os.tmpdir(), "pir-chips.png"), animations: "disabled" });
+    await chip.click();
+    expect((await look()).pressed).toBe("true");
   });
 
   it("reads a large workbook in a worker with a progress bar, and Cancel stops it with the page responsive", async () => {
