@@ -64,7 +64,10 @@ export function writeFinancialSection(ctx: FinancialContext, top: number, tables
     return top + 2;
   }
   canvas.putLine(top + 1, LABEL_COL, LAST_COL, `${labels.source}: ${tableSource(source)}`, SOURCE_LINE_STYLE);
-  let row = writeHeader(ctx, top + 2, source.currency ?? "USD");
+  // With only a work plan, the second column is what it planned through the close of the period, never "Expenditure".
+  const onlyPlan = source.kind === "workplan" && source !== byComponent && !tables.some((t) => t.kind === "expenditure");
+  const second = onlyPlan ? labels.plannedThrough(longDate(ctx.settings.period.end, ctx.settings.language)) : labels.expenditure;
+  let row = writeHeader(ctx, top + 2, source.currency ?? "USD", second);
   if (source === byComponent) return writeFromComponents(ctx, row, source, tables, budgetItems(source, ctx.settings.language));
   // A plan without a budget column beside an expenditure report (an AWP and its CDR): the report's spending per component, no budget.
   if (source.kind === "workplan" && !hasBudgetColumn(source) && tables.some((t) => t.kind === "expenditure"))
@@ -200,14 +203,14 @@ function writeFromComponents(ctx: FinancialContext, top: number, table: Table, t
   return row;
 }
 
-function writeHeader(ctx: FinancialContext, top: number, currency: string): number {
+function writeHeader(ctx: FinancialContext, top: number, currency: string, second: string): number {
   const { canvas, labels } = ctx;
   canvas.put(top, LABEL_COL, labels.components, HEADER_STYLE);
   canvas.merge({ top, left: LABEL_COL, bottom: top + 1, right: LABEL_COL });
   canvas.put(top, BUDGET_COL, labels.gefFund(currency), HEADER_STYLE);
   canvas.merge({ top, left: BUDGET_COL, bottom: top, right: EXPENDITURE_COL });
   canvas.put(top + 1, BUDGET_COL, labels.budget, HEADER_STYLE);
-  canvas.put(top + 1, EXPENDITURE_COL, labels.expenditure, HEADER_STYLE);
+  canvas.put(top + 1, EXPENDITURE_COL, second, HEADER_STYLE);
   return top + 2;
 }
 

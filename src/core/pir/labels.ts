@@ -37,6 +37,8 @@ export interface PirLabels {
   spentFromReport: (source: string, endDate: string, periods: string) => string;
   noExpenditure: string;
   noBudget: string;
+  /** The financial table's second column when only a work plan was read. */
+  plannedThrough: (endDate: string) => string;
   deliveryTitle: string;
   deliveryHeader: string[];
   deliveryNote: string;
@@ -70,12 +72,13 @@ const EN: PirLabels = {
   noTables: "No budget or work plan table was recognised in the input workbooks.",
   noWorkplan: "No work plan table was recognised in the input workbooks.",
   derivedExpenditure: (end, periods) =>
-    `No budget table was recognised: Expenditure is the sum of the work plan's periods that end by ${end} (${periods}).`,
+    `No budget table was recognised: what is planned through ${end} is the sum of the work plan's periods that end by then (${periods}); no table reports expenditure.`,
   budgetPerComponent: "Budget per component: the totals the budget table gives each component.",
   expenditureFrom: (source) => `Expenditure from ${source}.`,
   spentFromReport: (source, end, periods) => `Expenditure: the periods of ${source} that end by ${end} (${periods}), added up.`,
   noExpenditure: "No table in the input workbooks reports expenditure: the Expenditure column is left blank.",
   noBudget: "No budget table was recognised: the Budget column is left blank.",
+  plannedThrough: (end) => `Planned through ${end}`,
   deliveryTitle: "Delivery against the work plan",
   deliveryHeader: ["Component", "Period", "Plan", "Expenditure", "Delivery"],
   deliveryNote: "Delivery is expenditure ÷ plan for each plan period that has ended; below 70 % is marked.",
@@ -111,12 +114,13 @@ const ES: PirLabels = {
   noTables: "No se reconoció ninguna tabla de presupuesto ni de plan de trabajo en los libros.",
   noWorkplan: "No se reconoció ninguna tabla de plan de trabajo en los libros.",
   derivedExpenditure: (end, periods) =>
-    `No se reconoció una tabla de presupuesto: el Gasto es la suma de los períodos del plan de trabajo que terminan a más tardar el ${end} (${periods}).`,
+    `No se reconoció una tabla de presupuesto: lo planificado hasta el ${end} es la suma de los períodos del plan de trabajo que terminan a más tardar ese día (${periods}); ninguna tabla informa el gasto.`,
   budgetPerComponent: "Presupuesto por componente: los totales que la tabla de presupuesto da a cada componente.",
   expenditureFrom: (source) => `Gasto tomado de ${source}.`,
   spentFromReport: (source, end, periods) => `Gasto: suma de los períodos de ${source} que terminan a más tardar el ${end} (${periods}).`,
   noExpenditure: "Ninguna tabla de los libros informa el gasto: la columna Gasto queda en blanco.",
   noBudget: "No se reconoció una tabla de presupuesto: la columna Presupuesto queda en blanco.",
+  plannedThrough: (end) => `Planificado hasta el ${end}`,
   deliveryTitle: "Ejecución frente al plan de trabajo",
   deliveryHeader: ["Componente", "Período", "Plan", "Gasto", "Ejecución"],
   deliveryNote: "La ejecución es gasto ÷ plan en cada período del plan ya terminado; por debajo de 70 % se marca.",

@@ -157,13 +157,15 @@ describe("buildPirWorkbook: VIII.3 derived from the work plan when there is no b
       ["PMC", 195000, 271092.35],
       ["Total (USD)", 2014000, 1524188.05],
     ]);
+    // The second column says what it holds: what was planned, never "Expenditure".
+    expect(at(sheet, first - 1, 2).value).toBe("Planned through 30 June 2022");
     const note = at(sheet, first + 6, 0);
     expect(note.value).toBe(
-      "No budget table was recognised: Expenditure is the sum of the work plan's periods that end by 30 June 2022 (2018 – 2022 Q2).",
+      "No budget table was recognised: what is planned through 30 June 2022 is the sum of the work plan's periods that end by then (2018 – 2022 Q2); no table reports expenditure.",
     );
     expect(sheet.merges).toContainEqual({ top: first + 6, left: 0, bottom: first + 6, right: 2 });
-    // The merged note wraps onto two lines; every label fits on one.
-    expect(sheet.rowHeights).toEqual([{ row: first + 6, height: 30 }]);
+    // The merged note wraps onto several lines; every label fits on one.
+    expect(sheet.rowHeights?.map((h) => h.row)).toEqual([first + 6]);
   });
 
   test("an earlier reporting period sums fewer periods: FY21 stops before the year 2021", () => {
@@ -172,7 +174,7 @@ describe("buildPirWorkbook: VIII.3 derived from the work plan when there is no b
     const first = rowLabelled(sheet, "Project components") + 2;
     expect(at(sheet, first, 2).value).toBe(80127.5); // 24,599.50 + 12,936.26 + 42,591.74
     expect(at(sheet, 0, 0).value).toBe("Reporting period: FY21 (1 July 2020 – 30 June 2021)");
-    expect(String(at(sheet, first + 6, 0).value)).toContain("30 June 2021 (2018 – 2020)");
+    expect(String(at(sheet, first + 6, 0).value)).toContain("30 June 2021 is the sum of the work plan's periods that end by then (2018 – 2020)");
   });
 
   test("with neither table, both sections say nothing was recognised", () => {
