@@ -124,7 +124,7 @@ describe("severity chips", () => {
     expect(chip.querySelector("svg")).toBeNull();
     expect(chip.className).not.toBe(on.className);
     // The styles behind the classes: dashed and struck through when off.
-    const rules = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText));
+    const rules = Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules).map((r) => r.cssText));
     const offClasses = chip.className.split(/\s+/).filter((c) => !on.className.split(/\s+/).includes(c));
     const offRules = rules.filter((r) => offClasses.some((c) => r.startsWith(`.${c}`))).join(" ");
     expect(offRules).toMatch(/dashed/);
