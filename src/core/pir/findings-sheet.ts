@@ -1,6 +1,8 @@
 /**
- * The "Findings" sheet: every finding on one row, worst first, each linked to
- * the source cell it is about, with a frozen header ready for Excel's filter.
+ * The "Findings" sheet: every finding on one row, worst first, named in the
+ * user's language (the rule's id in a narrow last column), each linked to the
+ * source cell it is about, with a frozen header ready for Excel's filter and
+ * a landscape print fitted to the page width.
  */
 import { parseAddress } from "../grid";
 import type { Finding } from "../model";
@@ -9,9 +11,11 @@ import { AMOUNT_FORMAT, SheetCanvas } from "./canvas";
 import { placeName } from "../grid";
 import { type Language, type PirLabels } from "./labels";
 import { SEVERITY_ORDER } from "./marks";
+import { ruleById } from "../rules/registry";
 import { SEVERITY_FONT_ARGB, type CellStyle, type SheetDescription } from "./sheet";
 
-const COLUMN_COUNT = 9;
+/** Severity | Finding (the rule's plain name) | … | Source | Rule (its id, narrow, last). */
+const COLUMN_COUNT = 10;
 /** Expected and Actual. */
 const AMOUNT_COLUMNS = [5, 6];
 /** The drop-down button Excel draws in a filtered header cell. */
@@ -67,7 +71,7 @@ export function buildFindingsSheet(findings: Finding[], labels: PirLabels, langu
       fill: f.severity,
       fontColor: SEVERITY_FONT_ARGB[f.severity],
     });
-    canvas.put(row, 1, f.rule, BODY);
+    canvas.put(row, 1, ruleById(f.rule).doc.title[language], { ...BODY, wrap: true });
     canvas.put(row, 2, f.component, BODY);
     canvas.put(row, 3, f.output, BODY);
     canvas.put(row, 4, f.period && PERIOD.test(f.period) ? periodLabel(f.period, language) : f.period, BODY);
@@ -81,12 +85,13 @@ export function buildFindingsSheet(findings: Finding[], labels: PirLabels, langu
       underline: true,
     });
     source.link = { file: f.file, sheet: f.sheet, cell: f.cell };
+    canvas.put(row, 9, f.rule, { ...BODY, fontColor: "FF595959" });
   });
   return canvas.toSheet(labels.findingsSheet, {
     minWidth: 10,
     maxWidth: 70,
     frozen: { rows: 1, cols: 0 },
-    autoFilter: "A1:I1",
+    autoFilter: "A1:J1",
     print: { orientation: "landscape", fitToWidth: true },
   });
 }

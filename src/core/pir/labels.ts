@@ -82,7 +82,7 @@ const EN: PirLabels = {
   deliveryTitle: "Delivery against the work plan",
   deliveryHeader: ["Component", "Period", "Plan", "Expenditure", "Delivery"],
   deliveryNote: "Delivery is expenditure ÷ plan for each plan period that has ended; below 70 % is marked.",
-  findingsHeader: ["Severity", "Rule", "Component", "Output", "Period", "Expected", "Actual", "Message", "Source"],
+  findingsHeader: ["Severity", "Finding", "Component", "Output", "Period", "Expected", "Actual", "Message", "Source", "Rule"],
   severity: { error: "Error", warning: "Warning", info: "Info" },
   noFindings: "No findings: the tables hold together.",
   months: [
@@ -124,7 +124,7 @@ const ES: PirLabels = {
   deliveryTitle: "Ejecución frente al plan de trabajo",
   deliveryHeader: ["Componente", "Período", "Plan", "Gasto", "Ejecución"],
   deliveryNote: "La ejecución es gasto ÷ plan en cada período del plan ya terminado; por debajo de 70 % se marca.",
-  findingsHeader: ["Severidad", "Regla", "Componente", "Producto", "Período", "Esperado", "Real", "Mensaje", "Origen"],
+  findingsHeader: ["Severidad", "Hallazgo", "Componente", "Producto", "Período", "Esperado", "Real", "Mensaje", "Origen", "Regla"],
   severity: { error: "Error", warning: "Advertencia", info: "Información" },
   noFindings: "Sin hallazgos: las tablas son coherentes.",
   months: [

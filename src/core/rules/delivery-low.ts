@@ -41,6 +41,7 @@ export const id = "delivery.low";
 export const rule = defineRule({
   id,
   doc: {
+    title: { en: "Low delivery", es: "Ejecución baja" },
     severity: "info",
     what: "an expenditure report spent less than 70 % of what the work plan planned for a component in a period that has ended (UNDP's delivery)",
     example:

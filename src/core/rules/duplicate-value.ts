@@ -43,6 +43,7 @@ export const id = "duplicate.value";
 export const rule = defineRule({
   id,
   doc: {
+    title: { en: "Repeated amount", es: "Monto repetido" },
     severity: "warning",
     what: "the same non-round amount in two unrelated rows of one column (a component and its own output are related); for expenditure, which of the two rows the work plan's past years support",
     example:

@@ -45,6 +45,7 @@ export const id = "expenditure.past";
 export const rule = defineRule({
   id,
   doc: {
+    title: { en: "Expenditure below past spending", es: "Gasto por debajo de lo ya gastado" },
     severity: "error",
     what: "a budget table's cumulative expenditure below what a work plan already shows as spent in its past years (its whole-year columns that ended)",
     example:

@@ -9,6 +9,7 @@ export const id = "mismatch.expenditure";
 export const rule = defineRule({
   id,
   doc: {
+    title: { en: "Expenditure disagrees", es: "Gastos no coinciden" },
     severity: "error; warning when the other figure is a work plan's periods added up to the end of the reporting period",
     what: "cumulative expenditure differs between two tables",
     example:

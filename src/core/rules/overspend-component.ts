@@ -9,6 +9,7 @@ export const id = "overspend.component";
 export const rule = defineRule({
   id,
   doc: {
+    title: { en: "Expenditure above budget", es: "Gasto por encima del presupuesto" },
     severity: "error",
     what: "budget table: expenditure above budget",
     example: "Component 1: expenditure 242,717.56 is above the budget 235,000.00 by 7,717.56.",

@@ -26,6 +26,8 @@ export type Template<P> = Record<Language, (p: P) => string>;
 export type PirMark = "source" | "plan" | "row" | "budget" | "expenditure" | "crossBudget" | "crossExpenditure";
 
 export interface RuleDoc {
+  /** The rule's plain name, for the Findings sheet and the pane. */
+  title: Record<Language, string>;
   /** How severe its findings are, in words ("error, or warning when rounding can explain it"). */
   severity: string;
   /** What it finds, for the README's rule table. */

@@ -91,16 +91,21 @@ describe("buildPirWorkbook: the Findings sheet", () => {
   ];
   const sheet = buildPirWorkbook(checkResultOf(seedBoth(), findings), seedSettings()).sheets[2];
 
-  test("has a frozen header row of the nine columns", () => {
+  test("has a frozen header row of the ten columns, the rule's id last", () => {
     expect(sheet.name).toBe("Findings");
-    expect(rowValues(sheet, 0, 0, 8)).toEqual(["Severity", "Rule", "Component", "Output", "Period", "Expected", "Actual", "Message", "Source"]);
+    expect(rowValues(sheet, 0, 0, 9)).toEqual(["Severity", "Finding", "Component", "Output", "Period", "Expected", "Actual", "Message", "Source", "Rule"]);
     expect(sheet.frozen).toEqual({ rows: 1, cols: 0 });
-    expect(sheet.autoFilter).toBe("A1:I1");
+    expect(sheet.autoFilter).toBe("A1:J1");
+    expect(sheet.print).toEqual({ orientation: "landscape", fitToWidth: true });
   });
 
   test("lists findings by severity, then file, sheet and cell in reading order (H9 before C14)", () => {
     expect([1, 2, 3, 4, 5].map((r) => at(sheet, r, 7).value)).toEqual(["e C5", "w A8", "w H9", "w C14", "i"]);
-    expect(rowValues(sheet, 1, 0, 6)).toEqual(["Error", "overspend.component", "1", null, null, 235000, 242717.56]);
+    // The rule's plain name in the user's language; its id in the last column.
+    expect(rowValues(sheet, 1, 0, 6)).toEqual(["Error", "Expenditure above budget", "1", null, null, 235000, 242717.56]);
+    expect(at(sheet, 1, 9).value).toBe("overspend.component");
+    const es = buildPirWorkbook(checkResultOf(seedBoth(), findings), seedSettings("es")).sheets[2];
+    expect(rowValues(es, 1, 0, 1)).toEqual(["Error", "Gasto por encima del presupuesto"]);
     expect(at(sheet, 1, 0).style?.fill).toBe("error");
     expect(at(sheet, 1, 5).style?.numFmt).toBe(AMOUNT);
     expect(at(sheet, 5, 4).value).toBe("2022 Q1");
