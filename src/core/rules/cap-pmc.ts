@@ -61,30 +61,47 @@ export const messages = {
   } satisfies Template<CapParams>,
 };
 
-/** The PMC's expenditure against the same cap, measured on what the table says was spent. */
-function spentAboveCap(t: Table, share: number, why: CapParams["why"], s: Settings): Finding | null {
-  const e = t.columns.findIndex((c) => c.role === "expenditure");
-  if (e < 0) return null;
-  const pmcRow = t.rows.find((r) => r.kind === "component" && r.component === "PMC");
-  const totalRow = t.rows.find((r) => r.kind === "total");
-  const pmc = pmcRow?.amounts[e];
-  const total = totalRow?.amounts[e];
-  if (!pmc || pmc.value === null || !total || total.value === null || roundCents(total.value) <= 0) return null;
-  const base = s.pmcBase === "total" ? total.value : total.value - pmc.value;
+/**
+ * PMC (budget or spending) against `share` of its base in the same table: the
+ * total without PMC (GEF's sub-total) or the whole total. Null when within it,
+ * or when a total that rounds to nothing (a stray 5E-324) leaves no base.
+ */
+function aboveCap(
+  t: Table,
+  pmc: { value: number; cell: string },
+  total: number,
+  share: number,
+  why: CapParams["why"],
+  code: "cap.pmc" | "cap.pmc.spent",
+  s: Settings,
+): Finding | null {
+  if (roundCents(total) <= 0) return null;
+  const base = s.pmcBase === "total" ? total : total - pmc.value;
   if (roundCents(base) <= 0) return null;
   const cap = base * share;
   if (!beyond(pmc.value - cap, s.tolerance)) return null;
   return makeFinding(t, {
     rule: "cap.pmc",
-    severity: "warning",
+    // Spending ahead of the components is a warning; a budget above the cap an error.
+    severity: code === "cap.pmc" ? "error" : "warning",
     cell: pmc.cell,
     component: "PMC",
     output: null,
     period: null,
     expected: cap,
     actual: pmc.value,
-    message: messages["cap.pmc.spent"][s.language]({ pmc: pmc.value, base, baseKind: s.pmcBase, share, cap, why }),
+    message: messages[code][s.language]({ pmc: pmc.value, base, baseKind: s.pmcBase, share, cap, why }),
   });
+}
+
+/** The PMC's expenditure against the same cap, measured on what the table says was spent. */
+function spentAboveCap(t: Table, share: number, why: CapParams["why"], s: Settings): Finding | null {
+  const e = t.columns.findIndex((c) => c.role === "expenditure");
+  if (e < 0) return null;
+  const pmc = t.rows.find((r) => r.kind === "component" && r.component === "PMC")?.amounts[e];
+  const total = t.rows.find((r) => r.kind === "total")?.amounts[e];
+  if (!pmc || pmc.value === null || !total || total.value === null) return null;
+  return aboveCap(t, { value: pmc.value, cell: pmc.cell }, total.value, share, why, "cap.pmc.spent", s);
 }
 
 export const id = "cap.pmc";
@@ -105,30 +122,11 @@ export const rule = defineRule({
       if (t.kind === "expenditure") continue;
       const pmc = componentAmounts(t).find((a) => a.component === "PMC");
       const total = tableTotal(t);
-      // A total budget that rounds to nothing (a stray 5E-324) leaves no share to compare the PMC with.
-      if (!pmc || !total || roundCents(total.value) <= 0) continue;
-      const base = s.pmcBase === "total" ? total.value : total.value - pmc.value;
-      if (roundCents(base) <= 0) continue;
+      if (!pmc || !total) continue;
       const grant = s.gefGrant?.value ?? total.value;
       const share = s.pmcCap ?? (grant > FULL_SIZED_GRANT ? 0.05 : 0.1);
-      const cap = base * share;
       const why = s.pmcCap !== null ? "set" : grant > FULL_SIZED_GRANT ? "fullSized" : "mediumSized";
-      const spent = t.kind === "budget" ? spentAboveCap(t, share, why, s) : null;
-      if (spent) out.push(spent);
-      if (!beyond(pmc.value - cap, s.tolerance)) continue;
-      out.push(
-        makeFinding(t, {
-          rule: "cap.pmc",
-          severity: "error",
-          cell: pmc.cell,
-          component: "PMC",
-          output: null,
-          period: null,
-          expected: cap,
-          actual: pmc.value,
-          message: messages["cap.pmc"][s.language]({ pmc: pmc.value, base, baseKind: s.pmcBase, share, cap, why }),
-        }),
-      );
+      for (const f of [t.kind === "budget" ? spentAboveCap(t, share, why, s) : null, aboveCap(t, pmc, total.value, share, why, "cap.pmc", s)]) if (f) out.push(f);
     }
     return out;
   },
