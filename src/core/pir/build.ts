@@ -12,6 +12,7 @@ import { writeDeliverySection } from "./delivery-table";
 import { writeFinancialSection } from "./financial";
 import { buildFindingsSheet } from "./findings-sheet";
 import { pirLabels, reportingPeriodLine } from "./labels";
+import { writeBalanceColumns } from "./balance";
 import { cleanCells, writeFootnotes, writeLegend } from "./copies";
 import { FindingTargets, markFindings } from "./marks";
 import type { SheetDescription, WorkbookDescription } from "./sheet";
@@ -45,7 +46,9 @@ export function buildPirSheet(result: CheckResult, settings: Settings, copy: "cl
     canvas.put(0, 0, reportingPeriodLine(settings.period, settings.language), { bold: true }, { fit: false });
     writeLegend(canvas, 1, labels);
   }
-  const financialEnd = writeFinancialSection(ctx, clean ? 0 : 3, result.tables);
+  const financialTop = clean ? 0 : 3;
+  const financialEnd = writeFinancialSection(ctx, financialTop, result.tables);
+  if (!clean) writeBalanceColumns(canvas, financialTop, financialEnd, labels);
   const delivered = clean ? financialEnd + SECTION_GAP : writeDeliverySection(ctx, financialEnd + SECTION_GAP, result.tables);
   const row = delivered === financialEnd + SECTION_GAP ? financialEnd : delivered;
   const end = writeWorkplanSection(ctx, row + SECTION_GAP, result.tables);

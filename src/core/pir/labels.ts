@@ -37,6 +37,8 @@ export interface PirLabels {
   spentFromReport: (source: string, endDate: string, periods: string) => string;
   noExpenditure: string;
   noBudget: string;
+  balance: string;
+  percentSpent: string;
   /** The financial table's second column when only a work plan was read. */
   plannedThrough: (endDate: string) => string;
   deliveryTitle: string;
@@ -78,6 +80,8 @@ const EN: PirLabels = {
   spentFromReport: (source, end, periods) => `Expenditure: the periods of ${source} that end by ${end} (${periods}), added up.`,
   noExpenditure: "No table in the input workbooks reports expenditure: the Expenditure column is left blank.",
   noBudget: "No budget table was recognised: the Budget column is left blank.",
+  balance: "Balance",
+  percentSpent: "% spent",
   plannedThrough: (end) => `Planned through ${end}`,
   deliveryTitle: "Delivery against the work plan",
   deliveryHeader: ["Component", "Period", "Plan", "Expenditure", "Delivery"],
@@ -120,6 +124,8 @@ const ES: PirLabels = {
   spentFromReport: (source, end, periods) => `Gasto: suma de los períodos de ${source} que terminan a más tardar el ${end} (${periods}).`,
   noExpenditure: "Ninguna tabla de los libros informa el gasto: la columna Gasto queda en blanco.",
   noBudget: "No se reconoció una tabla de presupuesto: la columna Presupuesto queda en blanco.",
+  balance: "Saldo",
+  percentSpent: "% ejecutado",
   plannedThrough: (end) => `Planificado hasta el ${end}`,
   deliveryTitle: "Ejecución frente al plan de trabajo",
   deliveryHeader: ["Componente", "Período", "Plan", "Gasto", "Ejecución"],

@@ -19,7 +19,11 @@ describe("buildPirWorkbook: the PIR tables sheet from the seed", () => {
     expect(at(sheet, header + 1, 1).value).toBe("Budget");
     expect(at(sheet, header + 1, 2).value).toBe("Expenditure");
     expect(sheet.merges).toContainEqual({ top: header, left: 0, bottom: header + 1, right: 0 });
-    expect(sheet.merges).toContainEqual({ top: header, left: 1, bottom: header, right: 2 });
+    // In the annotated copy, GEF Fund spans Balance and % spent too.
+    expect(sheet.merges).toContainEqual({ top: header, left: 1, bottom: header, right: 4 });
+    expect(rowValues(sheet, header + 1, 3, 4)).toEqual(["Balance", "% spent"]);
+    const c1 = header + 2;
+    expect(rowValues(sheet, c1, 1, 4)).toEqual([235000, 242717.56, -7717.56, 1.033]);
     for (const cell of [at(sheet, header, 0), at(sheet, header, 1), at(sheet, header + 1, 2)]) {
       expect(cell.style).toMatchObject({ bold: true, fill: "header", border: { top: "thin", bottom: "thin" } });
     }

@@ -50,6 +50,8 @@ test("the clean copy holds the report's tables and nothing else", async () => {
     expect(c.style?.fill === "error" || c.style?.fill === "warning" || c.style?.fill === "info").toBe(false);
     if (typeof c.value === "string") expect(c.value).not.toMatch(/Source:|Reporting period|\.xlsx|\(no label\)|[¹²³⁴⁵⁶⁷⁸⁹]/);
   }
+  // Balance and % spent are the annotated copy's: the report's table has two amount columns.
+  expect(describedCell(clean, top - 1, 3)).toBeUndefined();
   // The two section titles, then the tables: nothing above the financial title.
   expect(describedCell(clean, 0, 0)?.value).toBe("VIII.3 Financial implementation");
 });
