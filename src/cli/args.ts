@@ -40,6 +40,7 @@ const settingOptions = {
   "pmc-base": { type: "string" },
   grant: { type: "string" },
   map: { type: "string", multiple: true },
+  start: { type: "string" },
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -109,6 +110,7 @@ function settingsFromFlags(values: Record<string, string | boolean | undefined>)
   if (typeof values.grant === "string") input.gefGrant = numberFlag("--grant", values.grant, false);
   const maps = values.map as unknown as string[] | undefined;
   if (maps && maps.length > 0) input.componentMap = mapFlag(maps);
+  if (typeof values.start === "string") input.projectStart = values.start;
   if (typeof values.lang === "string") {
     const lang = values.lang.toLowerCase();
     if (lang !== "en" && lang !== "es") throw new SettingsError(`--lang must be "en" or "es", not "${values.lang}"`);
@@ -148,6 +150,7 @@ const flagOfField: Record<string, string> = {
   gefGrant: "--grant",
   language: "--lang",
   componentMap: "--map",
+  projectStart: "--start",
 };
 
 /** Validates and completes settings; a bad value becomes a one-line SettingsError naming the flag. */
@@ -187,6 +190,8 @@ Options:
                       what the cap is a share of: the GEF sub-total without PMC (default) or the total
   --grant N           the GEF grant in USD (default: a cell labelled "GEF Project Financing" or "GEF
                       grant", else the budget's total); the budget total is checked against it
+  --start DATE        the project's start (2020-01-01 or 1 January 2020), which maps project years
+                      ("Year 1") to dates (default: a "Project start date" cell in a workbook)
   --map A=B,...       how an expenditure report's components match the other tables', where the
                       engine cannot tell: ACTIVITY4=PMC,ACTIVITY3=M&E (default: ACTIVITYn is
                       component n, and the report's last activity is PMC when the plan has one)
@@ -200,13 +205,13 @@ could not be read, the command is wrong, or nothing was written.
 `;
 
 export const commandUsage: Record<CommandName, string> = {
-  validate: `Usage: pir-check validate [--json] [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--map A=B] [--lang en|es] <file.xlsx>...
+  validate: `Usage: pir-check validate [--json] [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--map A=B] [--start DATE] [--lang en|es] <file.xlsx>...
 
 Reads every workbook, finds the work-plan and budget tables, checks them
 together and prints the tables found and the findings, grouped by severity and
 component. With --json, prints the report as JSON and nothing else.
 `,
-  tables: `Usage: pir-check tables --out <out.xlsx> [--force] [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--map A=B] [--lang en|es] <file.xlsx>...
+  tables: `Usage: pir-check tables --out <out.xlsx> [--force] [--period FY22] [--tolerance N] [--pmc-cap 5%] [--pmc-base subtotal|total] [--grant N] [--map A=B] [--start DATE] [--lang en|es] <file.xlsx>...
 
 Reads every workbook and writes the PIR financial-implementation and
 work-plan tables to --out, then prints the findings summary. The inputs are

@@ -49,3 +49,15 @@ test("a --map that names no component is one line, exit 2", async () => {
   expect(bad.code).toBe(2);
   expect(bad.stderr.trim()).toBe('pir-check: --map: each match must name two components, such as "ACTIVITY4=PMC" or "3=M&E"');
 });
+
+test("--start maps a TBWP's project years to calendar years, so its CDR is held against Year 2", async () => {
+  const files = [join(GENERATED, "undp-tbwp.xlsx"), join(GENERATED, "undp-cdr-2021.xlsx")];
+  const without = await run(["validate", "--period", "FY22", ...files]);
+  expect(without.stdout).toMatch(/^0 errors, 0 warnings, 0 notes in 2 workbooks$/m);
+  const { stdout } = await run(["validate", "--period", "FY22", "--start", "2020-01-01", ...files]);
+  expect(stdout).toContain("note: read Year 1–Year 3 as 2020–2022: the project started on 2020-01-01");
+  expect(stdout).toMatch(/^0 errors, 0 warnings, 3 notes in 2 workbooks$/m);
+  const bad = await run(["validate", "--start", "soon", ...files]);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr.trim()).toBe('pir-check: --start: projectStart must be a date such as "2020-01-01"');
+});
