@@ -159,7 +159,7 @@ function derivedText(p: MismatchParams, lang: "en" | "es"): string {
   // Name the periods added up: a whole year that ends after the reporting period is left out.
   const span = d.from === d.to ? period(d.from, lang) : `${period(d.from, lang)} – ${period(d.to, lang)}`;
   return lang === "es"
-    ? ` (suma ${d.kind === "workplan" ? "del plan de trabajo" : "de los gastos"}, periodos ${span}, los que terminan a más tardar al cierre de ${d.close})`
+    ? ` (suma ${d.kind === "workplan" ? "del plan de trabajo" : "de los gastos"}, períodos ${span}, los que terminan a más tardar al cierre de ${d.close})`
     : ` (the ${d.kind === "workplan" ? "work plan's" : "expenditure report's"} periods ${span} added up: those that end by the close of ${d.close})`;
 }
 

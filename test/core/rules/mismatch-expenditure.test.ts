@@ -26,7 +26,7 @@ test("an expenditure report's years up to the reporting period, added up, agains
     "Component 1: cumulative expenditure is 55,000.00 here but 50,000.00 in book.xlsx › Spent!C4 (the expenditure report's periods 2022 – 2023 added up: those that end by the close of FY24); a difference of 5,000.00.",
   ]);
   expect(found.es).toEqual([
-    "Componente 1: el gasto acumulado es 55.000,00 aquí pero 50.000,00 en book.xlsx › Spent!C4 (suma de los gastos, periodos 2022 – 2023, los que terminan a más tardar al cierre de FY24); diferencia 5.000,00.",
+    "Componente 1: el gasto acumulado es 55.000,00 aquí pero 50.000,00 en book.xlsx › Spent!C4 (suma de los gastos, períodos 2022 – 2023, los que terminan a más tardar al cierre de FY24); diferencia 5.000,00.",
   ]);
 });
 
