@@ -49,10 +49,11 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
 
-/** Peak resident memory of a CLI run in its own process (Linux `/proc` via process.resourceUsage). */
+/** Peak resident memory of a CLI run in its own process (its own VmHWM, see peer.ts peakKB). */
 function peakMB(args: string[]): number {
   const script = `const {main}=require(${JSON.stringify(path.join(ROOT, "dist", "cli", "commands.js"))});` +
-    `main(${JSON.stringify(args)},{stdout:{write:()=>true},stderr:process.stderr}).then(()=>{process.stdout.write(String(process.resourceUsage().maxRSS))})`;
+    `const {peakKB}=require(${JSON.stringify(path.join(ROOT, "dist", "bench", "peer.js"))});` +
+    `main(${JSON.stringify(args)},{stdout:{write:()=>true},stderr:process.stderr}).then(()=>{process.stdout.write(String(peakKB()))})`;
   const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
   return Math.round(Number(out) / 1024);
 }
@@ -174,7 +175,7 @@ async function run(): Promise<void> {
     "",
     "- *ExcelJS open*: ExcelJS's own `workbook.xlsx.readFile` of the file, nothing else. *validate (full)*: `pir-check validate --json` in process — read with the streaming reader (src/xlsx/read.ts), recognise, run every rule, print. *ratio*: validate ÷ open.",
     "- *engine alone*: `checkWorkbooks` (recognise + every rule) on a grid already read. Its time per 100,000 amount cells staying flat across sizes is what linear growth looks like.",
-    "- *peak RSS*: each command in a fresh Node process (`process.resourceUsage().maxRSS`).",
+    "- *peak RSS*: each command in a fresh Node process (its own peak, Linux's VmHWM).",
     `- A sheet with no table (${fmt(contacts.rows)} rows of a contact list, 4 columns): the engine takes ${fmt(contacts.engineMs, 1)} ms to read every row and claim nothing.`,
     "",
     ...readerMarkdown(reader, chunk),
