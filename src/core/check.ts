@@ -4,6 +4,7 @@
  */
 import { say } from "./catalogue";
 import { matchComponents } from "./matching";
+import { periodFromWorkPlan } from "./period-advice";
 import { applyProjectStart } from "./project-start";
 import { placeName, type WorkbookGrid } from "./grid";
 import type { Finding, Report, Table, WorkbookRecognition } from "./model";
@@ -31,6 +32,9 @@ export function checkWorkbooks(grids: WorkbookGrid[], settings: Settings): Check
   matchComponents(tables, settings.componentMap);
   const named = settings.periodSource === "default" ? inferReportingPeriod(tables) : null;
   let effective: Settings = named ? { ...settings, period: named, periodSource: "workbook" } : settings;
+  // With only a work plan whose past years come before its quarters, the fiscal year those years end in (still "default": no one named it).
+  const plan = !named && settings.periodSource === "default" ? periodFromWorkPlan(tables) : null;
+  if (plan) effective = { ...effective, period: plan.period };
   if (effective.gefGrant === null) {
     for (const wb of recognitions)
       for (const s of wb.sheets)

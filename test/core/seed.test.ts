@@ -117,9 +117,12 @@ describe("the seed work plan and financial table together (FY22)", () => {
     expect(named.settings.periodSource).toBe("workbook");
     const set = await checkFixtures([WP, BT], { period: "FY22" });
     expect(named.findings).toEqual(set.findings);
-    // The work plan's title names no period: the default is the fiscal year that ended last.
+    // The work plan's title names no period: its past years (2018–2021, then quarters from 2022) end in FY22.
     const alone = await checkFixtures([WP], {});
-    expect([alone.settings.period.label, alone.settings.periodSource]).toEqual(["FY26", "default"]);
+    expect([alone.settings.period.label, alone.settings.periodSource]).toEqual(["FY22", "default"]);
+    // A plan of quarters only says nothing of the period: the fiscal year that ended last.
+    const quarters = await checkFixtures(["poa-2022.xlsx"], {});
+    expect([quarters.settings.period.label, quarters.settings.periodSource]).toEqual(["FY26", "default"]);
   });
 
   it("finds only the work plan's own findings when it is checked alone", async () => {
