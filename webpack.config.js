@@ -8,9 +8,11 @@
  *   npx webpack serve --mode development               https://localhost:3000 with office-addin-dev-certs
  *   --env out=DIR                                      build into DIR instead of dist/
  *
- * ExcelJS (reading dropped files, writing pir-tables.xlsx) and the Office.js
- * adapter are loaded with import() and land in their own chunks, so the
- * first download is React, Fluent UI and the engine only.
+ * The reader of dropped files runs in a Web Worker (src/taskpane/worker/:
+ * webpack builds `new Worker(new URL(…, import.meta.url))` as a chunk of its
+ * own, xlsx-read); ExcelJS (writing pir-tables.xlsx) and the Office.js adapter
+ * are loaded with import() and land in their own chunks, so the first
+ * download is React, Fluent UI and the engine only.
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
