@@ -222,11 +222,12 @@ export class PaneSession {
     return this.exclusive(() => this.writeToExcel(choice));
   }
 
-  copyForWord(): Promise<void> {
+  /** The clean copy (the report's tables as it prints them), or the annotated one with its flags and notes. */
+  copyForWord(copy: "clean" | "annotated" = "clean"): Promise<void> {
     return this.exclusive(async () => {
       const desc = this.pirDescription();
       if (!desc) return;
-      const sheet = desc.sheets[0];
+      const sheet = desc.sheets[copy === "clean" ? 0 : 1];
       const lang = this.state.settings.language;
       const how = await this.io.copyHtml(descriptionToHtml(sheet, lang), descriptionToText(sheet, lang));
       this.set({

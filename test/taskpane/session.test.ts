@@ -178,3 +178,20 @@ describe("the pane's session in Excel", () => {
     expect(session.getState().notice?.text(en)).toBe("Excel did not accept the request: The requested resource doesn't exist.");
   });
 });
+
+describe("Copy for Word, both copies", () => {
+  it("copies the clean tables by default and the annotated ones, flags and notes, when asked", async () => {
+    const host = fakeExcel(await exampleGrid("peru-sizd-workplan.xlsx"), { period: "FY22" });
+    const io = recordingIo();
+    const session = new PaneSession(host, io);
+    await session.start();
+    await session.addFiles([exampleFile("peru-sizd-budget.xlsx")]);
+    await session.copyForWord();
+    await session.copyForWord("annotated");
+    expect(io.copies).toHaveLength(2);
+    expect(io.copies[0].text).not.toContain("Notes on the flagged cells");
+    expect(io.copies[0].html).not.toContain("background:#FFC7CE");
+    expect(io.copies[1].text).toContain("Notes on the flagged cells");
+    expect(io.copies[1].html).toContain("background:#FFC7CE");
+  });
+});

@@ -60,6 +60,9 @@ export function ActionsSection() {
         <Button icon={<CopyRegular />} className={styles.grow} disabled={busy || !hasResult} onClick={() => void session.copyForWord()}>
           {t.copyForWord}
         </Button>
+        <Button appearance="subtle" className={styles.grow} disabled={busy || !hasResult} onClick={() => void session.copyForWord("annotated")}>
+          {t.copyAnnotated}
+        </Button>
         {excel && (
           <>
             <Button icon={<HighlightRegular />} className={styles.grow} disabled={busy || !hasResult} onClick={() => void session.highlight()}>
