@@ -4,7 +4,7 @@
  * claims cost nothing (a cell in row 1,048,576 is one entry, not a million
  * empty rows), and every limit is checked on what is actually read.
  */
-import type { Cell, CellValue, MergedArea, SheetGrid } from "../core";
+import { columnName, type Cell, type CellValue, type MergedArea, type SheetGrid } from "../core";
 import type { Styles } from "./parts";
 import { NOT_MINE, XmlScanner, attributes, decodeOoxmlEscapes, decodeText, endOfTag, type XmlHandler } from "./xml";
 
@@ -693,17 +693,6 @@ function formatInt(n: number): string {
 // ---------------------------------------------------------------------------
 // Shared formulas
 
-const COLUMN_LETTERS = (col: number): string => {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
-
 /**
  * A cell or column/row reference that is not part of a longer name, a
  * function call or a sheet name: `$A$1`, `B7`, `AB12`.
@@ -728,7 +717,7 @@ export function translateFormula(formula: string, dRow: number, dCol: number): s
       if (!colAbs) col += dCol;
       if (!rowAbs) row += dRow;
       if (col < 0 || row < 0 || col >= EXCEL_MAX_COLS || row >= EXCEL_MAX_ROWS) return `${before}#REF!`;
-      return `${before}${colAbs}${COLUMN_LETTERS(col)}${rowAbs}${row + 1}`;
+      return `${before}${colAbs}${columnName(col)}${rowAbs}${row + 1}`;
     }),
   );
 }

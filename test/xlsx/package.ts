@@ -5,6 +5,7 @@
  * so the files can hold what ExcelJS never writes.
  */
 import zlib from "zlib";
+import { columnName } from "../../src/core/grid";
 import { deflated, writeZip, type ZipEntry } from "../../scripts/make-hostile";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -97,13 +98,5 @@ export function numberRows(rows: number, cols: number, firstRow = 1): string {
   return out.join("");
 }
 
-export function columnLetters(col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0 → "A": the engine's own column naming. */
+export const columnLetters = columnName;
