@@ -4,7 +4,8 @@
  * Shown in the PIR workbook as a small table; low delivery is a note
  * (rules/delivery-low.ts), never an error.
  */
-import type { Period, Table, TableRow } from "./model";
+import { componentRowsByCode } from "./facts";
+import type { Period, Table } from "./model";
 import { periodEndsBy } from "./periods";
 import type { Settings } from "./settings";
 
@@ -30,20 +31,14 @@ export function plansFor(spent: Table, tables: Table[]): Table[] {
   return own.length > 0 ? own : plans;
 }
 
-function componentRows(t: Table): Map<string, TableRow> {
-  const out = new Map<string, TableRow>();
-  for (const r of t.rows) if (r.kind === "component" && r.component !== null && !out.has(r.component)) out.set(r.component, r);
-  return out;
-}
-
 export function deliveryOf(tables: Table[], settings: Settings): Delivery[] {
   const out: Delivery[] = [];
   for (const report of tables.filter((t) => t.kind === "expenditure")) {
-    const spentRows = componentRows(report);
+    const spentRows = componentRowsByCode(report);
     const reportPeriods = report.columns.flatMap((c, i) => (c.role === "period" && c.period ? [{ i, period: c.period }] : []));
     for (const plan of plansFor(report, tables)) {
       const planPeriods = plan.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end, settings.projectStart?.date ?? null) ? [{ i, period: c.period }] : []));
-      for (const [component, planRow] of componentRows(plan)) {
+      for (const [component, planRow] of componentRowsByCode(plan)) {
         const spentRow = spentRows.get(component);
         if (!spentRow) continue;
         for (const pp of planPeriods) {

@@ -63,6 +63,17 @@ export function factsOf(table: Table): Fact[] {
   return out;
 }
 
+/**
+ * Each component's first row, by code, in table order: its own row, or its
+ * "Total Outcome n" written after its lines. A later row naming the same
+ * component is another table's echo, not the component.
+ */
+export function componentRowsByCode(table: Table): Map<string, TableRow> {
+  const out = new Map<string, TableRow>();
+  for (const r of table.rows) if (r.kind === "component" && r.component !== null && !out.has(r.component)) out.set(r.component, r);
+  return out;
+}
+
 /** A component's whole-project amount in one table, and where it is printed (or derived). */
 export interface ComponentAmount {
   component: string;
@@ -103,13 +114,10 @@ export function componentAmounts(table: Table): ComponentAmount[] {
   }
   const col = wholeAmountColumn(table);
   if (col < 0) return out;
-  const seen = new Set<string>();
-  for (const r of table.rows) {
-    if (r.kind !== "component" || r.component === null || seen.has(r.component)) continue;
-    seen.add(r.component);
+  for (const [component, r] of componentRowsByCode(table)) {
     const a = r.amounts[col];
     if (!a || a.value === null) continue;
-    out.push({ component: r.component, value: a.value, cell: a.cell, row: r });
+    out.push({ component, value: a.value, cell: a.cell, row: r });
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * supports: cumulative expenditure cannot be below it, and a pasted amount
  * is the one that fits the other row.
  */
+import { componentRowsByCode } from "./facts";
 import type { Period, Table } from "./model";
 import { periodEndsBy, projectYearOf } from "./periods";
 import type { Settings } from "./settings";
@@ -26,12 +27,12 @@ export function pastSpending(tables: Table[], s: Settings, plans: Table[] = tabl
       c.role === "period" && c.period && /^\d{4}$/.test(c.period) && projectYearOf(c.period) === null && periodEndsBy(c.period, s.period.end) ? [{ i, period: c.period }] : [],
     );
     if (years.length === 0) continue;
-    for (const r of plan.rows) {
-      if (r.kind !== "component" || r.component === null || out.has(r.component)) continue;
+    for (const [component, r] of componentRowsByCode(plan)) {
+      if (out.has(component)) continue;
       let value = 0;
       for (const y of years) value += r.amounts[y.i]?.value ?? 0;
       const last = years[years.length - 1];
-      out.set(r.component, { value, from: years[0].period, to: last.period, plan, cell: r.amounts[last.i]?.cell ?? r.amounts.find((a) => a)?.cell ?? "" });
+      out.set(component, { value, from: years[0].period, to: last.period, plan, cell: r.amounts[last.i]?.cell ?? r.amounts.find((a) => a)?.cell ?? "" });
     }
     if (out.size > 0) break;
   }

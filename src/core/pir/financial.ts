@@ -6,7 +6,7 @@
  * reporting period as expenditure).
  */
 import { periodEndsBy, periodLabel } from "../periods";
-import { componentAmounts, tableTotal, wholeAmountColumn } from "../facts";
+import { componentAmounts, componentRowsByCode, tableTotal, wholeAmountColumn } from "../facts";
 import type { AmountCell, Table, TableRow } from "../model";
 import { subject, type Language } from "../rules/messages";
 import { childrenOf, columnIndex, totalRow } from "../rules/table-access";
@@ -105,11 +105,10 @@ function expenditureByComponent(tables: Table[], settings: Settings): { table: T
   if (!report) return null;
   const ended = report.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end, settings.projectStart?.date ?? null) ? [i] : []));
   const spent = new Map<string, SpentTold>();
-  for (const r of report.rows) {
-    if (r.kind !== "component" || r.component === null || spent.has(r.component)) continue;
+  for (const [component, r] of componentRowsByCode(report)) {
     // One period: the figure is that cell's, and a finding about the cell shows on ours.
     const only = ended.length === 1 ? (r.amounts[ended[0]] ?? null) : null;
-    spent.set(r.component, { value: sumNumbers(ended.map((i) => r.amounts[i]?.value ?? null)), cell: only && only.value !== null ? only : null, table: report });
+    spent.set(component, { value: sumNumbers(ended.map((i) => r.amounts[i]?.value ?? null)), cell: only && only.value !== null ? only : null, table: report });
   }
   return { table: report, spent, periods: ended.map((i) => periodLabel(report.columns[i].period!, settings.language)) };
 }
@@ -131,12 +130,7 @@ function componentName(row: TableRow, component: string, lang: Language): string
 
 /** A plan's components without a budget of their own: the rows an expenditure report is shown against. */
 function planItems(table: Table, lang: Language): BudgetItem[] {
-  const seen = new Set<string>();
-  return table.rows.flatMap((r) => {
-    if (r.kind !== "component" || r.component === null || seen.has(r.component)) return [];
-    seen.add(r.component);
-    return [{ component: r.component, name: componentName(r, r.component, lang), cell: null, value: null }];
-  });
+  return [...componentRowsByCode(table)].map(([component, r]) => ({ component, name: componentName(r, component, lang), cell: null, value: null }));
 }
 
 /**

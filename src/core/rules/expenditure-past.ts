@@ -6,7 +6,8 @@
  * quarters may still be plans and are not counted here.
  */
 import { placeName } from "../grid";
-import type { Finding, Period, Table, TableRow } from "../model";
+import type { Finding, Period } from "../model";
+import { componentRowsByCode } from "../facts";
 import { pastSpending } from "../past-spending";
 import { beyond, makeFinding } from "./finding";
 import { money, period as periodText, whoText, type Who } from "./messages";
@@ -34,12 +35,6 @@ export const messages = {
   } satisfies Template<PastParams>,
 };
 
-function firstComponentRows(t: Table): Map<string, TableRow> {
-  const out = new Map<string, TableRow>();
-  for (const r of t.rows) if (r.kind === "component" && r.component !== null && !out.has(r.component)) out.set(r.component, r);
-  return out;
-}
-
 export const id = "expenditure.past";
 
 export const rule = defineRule({
@@ -60,7 +55,7 @@ export const rule = defineRule({
       for (const budget of tables.filter((t) => t.kind === "budget")) {
         const e = columnIndex(budget, "expenditure");
         if (e < 0) continue;
-        for (const [component, row] of firstComponentRows(budget)) {
+        for (const [component, row] of componentRowsByCode(budget)) {
           const p = past.get(component);
           const spentCell = cellOf(row, e);
           const spent = amountAt(row, e);

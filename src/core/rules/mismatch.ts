@@ -12,7 +12,7 @@ import { money, period, whoText, type Who } from "./messages";
 import type { Template } from "./rule";
 import { placeName } from "../grid";
 import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
-import { componentAmounts, tableTotal, wholeAmountColumn } from "../facts";
+import { componentAmounts, componentRowsByCode, tableTotal, wholeAmountColumn } from "../facts";
 
 interface Told {
   table: Table;
@@ -22,15 +22,6 @@ interface Told {
   derived: boolean;
   /** The first and last periods added up, when derived. */
   span?: [Period, Period];
-}
-
-function componentRows(t: Table): TableRow[] {
-  const seen = new Set<string>();
-  return t.rows.filter((r) => {
-    if (r.kind !== "component" || r.component === null || seen.has(r.component)) return false;
-    seen.add(r.component);
-    return true;
-  });
 }
 
 /** Each component's budget as the table tells it, in any layout (see ../facts). */
@@ -70,9 +61,9 @@ export function mismatches(rule: "mismatch.budget" | "mismatch.expenditure", tab
   const reference = budgets[0];
   const others = tables.filter((t) => t !== reference);
   // Each table's component rows and budgets by code, looked up once per reference component.
-  const byCode = new Map(others.map((t) => [t, new Map(componentRows(t).map((r) => [r.component!, r]))]));
+  const byCode = new Map(others.map((t) => [t, componentRowsByCode(t)]));
   const budgetsOf = new Map(others.map((t) => [t, budgetsTold(t)]));
-  const refRows = new Map(componentRows(reference).map((r) => [r.component!, r]));
+  const refRows = componentRowsByCode(reference);
   const refBudgets = budgetsTold(reference);
   const codes = [...new Set([...refRows.keys(), ...refBudgets.keys()])];
   const out: Finding[] = [];
