@@ -4,9 +4,8 @@
  * Shown in the PIR workbook as a small table; low delivery is a note
  * (rules/delivery-low.ts), never an error.
  */
-import { componentRowsByCode } from "./facts";
+import { componentRowsByCode, endedPeriodColumns } from "./facts";
 import type { Period, Table } from "./model";
-import { periodEndsBy } from "./periods";
 import type { Settings } from "./settings";
 
 export interface Delivery {
@@ -37,7 +36,7 @@ export function deliveryOf(tables: Table[], settings: Settings): Delivery[] {
     const spentRows = componentRowsByCode(report);
     const reportPeriods = report.columns.flatMap((c, i) => (c.role === "period" && c.period ? [{ i, period: c.period }] : []));
     for (const plan of plansFor(report, tables)) {
-      const planPeriods = plan.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end, settings.projectStart?.date ?? null) ? [{ i, period: c.period }] : []));
+      const planPeriods = endedPeriodColumns(plan, settings).map((c) => ({ i: c.index, period: c.period }));
       for (const [component, planRow] of componentRowsByCode(plan)) {
         const spentRow = spentRows.get(component);
         if (!spentRow) continue;

@@ -7,6 +7,8 @@
  * Total of its column in a GEF Annex E table.
  */
 import type { Period, Table, TableColumn, TableRow } from "./model";
+import { periodEndsBy } from "./periods";
+import type { Settings } from "./settings";
 
 export type Measure = "budget" | "plan" | "expenditure" | "commitment" | "other";
 
@@ -72,6 +74,16 @@ export function componentRowsByCode(table: Table): Map<string, TableRow> {
   const out = new Map<string, TableRow>();
   for (const r of table.rows) if (r.kind === "component" && r.component !== null && !out.has(r.component)) out.set(r.component, r);
   return out;
+}
+
+/** Whether a period had ended by the close of the reporting period (a project year once the project's start is known). */
+export function endsByClose(period: Period, s: Settings): boolean {
+  return periodEndsBy(period, s.period.end, s.projectStart?.date ?? null);
+}
+
+/** The table's period columns that had ended by the close of the reporting period, in table order. */
+export function endedPeriodColumns(table: Table, s: Settings): Array<{ index: number; period: Period }> {
+  return table.columns.flatMap((c, index) => (c.role === "period" && c.period && endsByClose(c.period, s) ? [{ index, period: c.period }] : []));
 }
 
 /** A component's whole-project amount in one table, and where it is printed (or derived). */

@@ -5,8 +5,8 @@
  * work plan (budget column, and the periods that ended by the end of the
  * reporting period as expenditure).
  */
-import { periodEndsBy, periodLabel } from "../periods";
-import { componentAmounts, componentRowsByCode, tableTotal, wholeAmountColumn } from "../facts";
+import { periodLabel } from "../periods";
+import { componentAmounts, componentRowsByCode, endedPeriodColumns, tableTotal, wholeAmountColumn } from "../facts";
 import type { AmountCell, Table, TableRow } from "../model";
 import { subject, type Language } from "../rules/messages";
 import { childrenOf, columnIndex, totalRow } from "../rules/table-access";
@@ -103,7 +103,7 @@ function expenditureByComponent(tables: Table[], settings: Settings): { table: T
   }
   const report = tables.find((t) => t.kind === "expenditure");
   if (!report) return null;
-  const ended = report.columns.flatMap((c, i) => (c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end, settings.projectStart?.date ?? null) ? [i] : []));
+  const ended = endedPeriodColumns(report, settings).map((c) => c.index);
   const spent = new Map<string, SpentTold>();
   for (const [component, r] of componentRowsByCode(report)) {
     // One period: the figure is that cell's, and a finding about the cell shows on ours.
@@ -239,9 +239,7 @@ function writeFromBudget(ctx: FinancialContext, top: number, table: Table): numb
 function writeFromWorkplan(ctx: FinancialContext, top: number, table: Table): number {
   const { canvas, targets, settings, labels } = ctx;
   const budgetIndex = table.columns.findIndex((c) => c.role === "budget");
-  const spentIndexes = table.columns.flatMap((c, i) =>
-    c.role === "period" && c.period && periodEndsBy(c.period, settings.period.end, settings.projectStart?.date ?? null) ? [i] : [],
-  );
+  const spentIndexes = endedPeriodColumns(table, settings).map((c) => c.index);
   let row = top;
   const budgets: Array<number | string | null> = [];
   const expenditures: number[] = [];

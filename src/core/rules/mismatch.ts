@@ -5,14 +5,14 @@
  * expenditure reports are compared with it.
  */
 import type { Finding, Period, Table, TableRow } from "../model";
-import { periodEndsBy, periodStart, projectYearOf } from "../periods";
+import { periodStart, projectYearOf } from "../periods";
 import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
 import { money, period, whoText, type Who } from "./messages";
 import type { Template } from "./rule";
 import { placeName } from "../grid";
 import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
-import { componentAmounts, componentRowsByCode, tableTotal, wholeAmountColumn } from "../facts";
+import { componentAmounts, componentRowsByCode, endsByClose, tableTotal, wholeAmountColumn } from "../facts";
 
 interface Told {
   table: Table;
@@ -40,7 +40,7 @@ function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
   const all = periodColumns(t);
   // A plan that starts within or after the reporting period holds no past actuals: its sum is no cumulative expenditure.
   if (t.kind === "workplan" && all.length > 0 && projectYearOf(all[0].period) === null && periodStart(all[0].period) > s.period.start) return null;
-  const periods = all.filter((p) => periodEndsBy(p.period, s.period.end, s.projectStart?.date ?? null));
+  const periods = all.filter((p) => endsByClose(p.period, s));
   if (periods.length === 0) return null;
   let sum = 0;
   for (const p of periods) {
