@@ -14,8 +14,12 @@ export type LabelClass =
   | { kind: "subtotal"; component?: string }
   | { kind: "text" };
 
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, accents and compatibility forms folded, NBSP → space, spaces collapsed. */
 function fold(text: string): string {
+  // Most labels are plain ASCII: NFKD and the accent strip (the costly part) change nothing there.
+  if (PLAIN_ASCII.test(text)) return text.replace(/\s+/g, " ").trim().toLowerCase();
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -4,11 +4,12 @@
  * lines after the total). Stops at the table's end: blank rows or notes
  * that no data row follows, or the next table's header.
  */
-import { cellAt, cellText, columnName, type SheetGrid } from "./grid";
+import { cellAt, cellText, columnName, type Cell, type SheetGrid } from "./grid";
 import { isAmountNumber, parseAmount } from "./amounts";
 import { classifyLabel, componentOfOutput } from "./codes";
 import type { AmountCell, RowKind, TableRow } from "./model";
 import { isAmountRole, isMoneyRole, type HeaderModel } from "./recognize-header";
+import { readAmount, readAmountsLater, type ColumnPlan } from "./row-amounts";
 
 /** Blank or note rows allowed inside a table before it is taken as ended. */
 const MAX_GAP = 3;
@@ -17,38 +18,47 @@ interface RawRow {
   row: number;
   label: string;
   labelCell: number | null;
-  amounts: Array<AmountCell | null>;
+  /** Read at once; null when the row's amounts are read from `cells` when asked. */
+  amounts: Array<AmountCell | null> | null;
+  cells: ReadonlyArray<Cell | null | undefined> | null;
   hasAmount: boolean;
 }
 
-/** Column letters of the header's columns, made once per table rather than once per cell. */
-function columnLetters(header: HeaderModel): string[] {
-  return header.columns.map((c) => columnName(c.col));
+
+/** Where the table's columns sit and what they hold, worked out once per table rather than once per cell. */
+interface TablePlan extends ColumnPlan {
+  /** Per table column: does it hold an amount (not only money, e.g. a note column's figures)? */
+  amountRole: boolean[];
+}
+
+function tablePlan(header: HeaderModel): TablePlan {
+  return {
+    cols: header.columns.map((c) => (isMoneyRole(c.role) ? c.col : -1)),
+    letters: header.columns.map((c) => columnName(c.col)),
+    amountRole: header.columns.map((c) => isAmountRole(c.role)),
+  };
 }
 
 /**
- * An amount cell whose A1 address is spelled out only when asked for: a big
- * plan has hundreds of thousands of cells and findings on a handful.
+ * Whether every money cell of the row is blank or a plain number (nearly
+ * every row of a big plan): then its amounts are read from the grid when
+ * asked (row-amounts.ts). Also tells whether an amount column holds one.
  */
-class ReadAmount implements AmountCell {
-  formula?: string;
-
-  constructor(
-    readonly value: number | null,
-    private readonly letters: string,
-    private readonly rowNumber: number,
-  ) {}
-
-  get cell(): string {
-    return this.letters + String(this.rowNumber);
+function plainRow(cells: ReadonlyArray<Cell | null | undefined> | null | undefined, plan: TablePlan): { plain: boolean; hasAmount: boolean } {
+  let hasAmount = false;
+  if (!cells) return { plain: true, hasAmount };
+  for (let i = 0; i < plan.cols.length; i++) {
+    const col = plan.cols[i];
+    if (col < 0) continue;
+    const found = cells[col];
+    if (!found || found.value === null || found.value === undefined) continue;
+    if (typeof found.value !== "number" || !isAmountNumber(found.value)) return { plain: false, hasAmount };
+    if (plan.amountRole[i]) hasAmount = true;
   }
-
-  toJSON(): AmountCell {
-    return this.formula === undefined ? { cell: this.cell, value: this.value } : { cell: this.cell, value: this.value, formula: this.formula };
-  }
+  return { plain: true, hasAmount };
 }
 
-function readRawRow(sheet: SheetGrid, header: HeaderModel, letters: string[], row: number): RawRow {
+function readRawRow(sheet: SheetGrid, header: HeaderModel, plan: TablePlan, row: number): RawRow {
   const parts: string[] = [];
   let labelCell: number | null = null;
   for (const c of header.labelCols) {
@@ -58,32 +68,32 @@ function readRawRow(sheet: SheetGrid, header: HeaderModel, letters: string[], ro
       if (labelCell === null) labelCell = c;
     }
   }
-  let hasAmount = false;
   const rowNumber = row + 1;
   const cells = sheet.cells[row];
+  const label = parts.join(" ");
+  const quick = plainRow(cells, plan);
+  if (quick.plain) return { row, label, labelCell, amounts: null, cells: cells ?? [], hasAmount: quick.hasAmount };
+  let hasAmount = false;
   const amounts = header.columns.map((col, i): AmountCell | null => {
-    if (!isMoneyRole(col.role)) return null;
+    if (plan.cols[i] < 0) return null;
     const found = cells ? cells[col.col] : null;
-    // Plain numbers are nearly every cell of a big plan: no detour through parseAmount.
     if (found && typeof found.value === "number" && isAmountNumber(found.value)) {
-      if (isAmountRole(col.role)) hasAmount = true;
-      const read = new ReadAmount(found.value, letters[i], rowNumber);
-      if (found.formula !== undefined) read.formula = found.formula;
-      return read;
+      if (plan.amountRole[i]) hasAmount = true;
+      return readAmount(found, plan.letters[i], rowNumber);
     }
     const parsed = parseAmount(found);
     if (parsed.kind === "blank") return null;
-    const cell = letters[i] + String(rowNumber);
+    const cell = plan.letters[i] + String(rowNumber);
     if (parsed.kind === "amount") {
-      if (isAmountRole(col.role)) hasAmount = true;
+      if (plan.amountRole[i]) hasAmount = true;
       return found?.formula === undefined ? { cell, value: parsed.value } : { cell, value: parsed.value, formula: found.formula };
     }
     // Notes and percentages in "other" columns are not amounts and not errors.
-    if (!isAmountRole(col.role)) return null;
+    if (!plan.amountRole[i]) return null;
     hasAmount = true;
     return { cell, value: null, invalid: parsed.raw };
   });
-  return { row, label: parts.join(" "), labelCell, amounts, hasAmount };
+  return { row, label, labelCell, amounts, cells: null, hasAmount };
 }
 
 export interface ReadRowsResult {
@@ -111,9 +121,9 @@ export function readTableRows(
   let previous: TableRow | null = null;
   let afterTotal = false;
 
-  const letters = columnLetters(header);
+  const plan = tablePlan(header);
   for (let r = header.bottom + 1; r < sheet.cells.length; r++) {
-    const raw = readRawRow(sheet, header, letters, r);
+    const raw = readRawRow(sheet, header, plan, r);
     if (!raw.hasAmount && raw.label === "") {
       if (++gap > MAX_GAP) break;
       continue;
@@ -127,7 +137,7 @@ export function readTableRows(
         // falls through to be placed below
       } else {
         if (++gap > MAX_GAP) break;
-        pending.push(makeRow(raw, "heading", component, null));
+        pending.push(makeRow(raw, plan, "heading", component, null));
         continue;
       }
     }
@@ -186,7 +196,7 @@ export function readTableRows(
     if (kind === "total" || kind === "afterTotal") rowComponent = null;
     if (kind === "unlabeled") rowComponent = previous && previous.kind === "output" ? previous.component : null;
     if (kind === "component" && cls?.kind !== "component") rowComponent = rowComponentOverride;
-    const row = makeRow(raw, kind, rowComponent, output);
+    const row = makeRow(raw, plan, kind, rowComponent, output);
     rows.push(row);
     lastRow = r;
     if (kind !== "heading") previous = row;
@@ -200,6 +210,7 @@ function sameSectionStart(rows: TableRow[], componentRow: TableRow): boolean {
   return rows.slice(i + 1).every((r) => r.kind === "heading");
 }
 
-function makeRow(raw: RawRow, kind: RowKind, component: string | null, output: string | null): TableRow {
-  return { row: raw.row, label: raw.label, kind, component, output, amounts: raw.amounts, parent: null };
+function makeRow(raw: RawRow, plan: ColumnPlan, kind: RowKind, component: string | null, output: string | null): TableRow {
+  if (raw.amounts) return { row: raw.row, label: raw.label, kind, component, output, amounts: raw.amounts, parent: null };
+  return readAmountsLater({ row: raw.row, label: raw.label, kind, component, output, parent: null }, raw.cells!, plan, raw.row + 1);
 }

@@ -9,7 +9,7 @@ import type { Settings } from "../settings";
 import { makeFinding } from "./finding";
 import { money, period, who, whoText, type Language, type Who } from "./messages";
 import { defineRule, type Template } from "./rule";
-import { cellOf, parentOf } from "./table-access";
+import { cellOf, parentOf, printedAt } from "./table-access";
 
 export interface DuplicateParams {
   who: Who;
@@ -62,10 +62,10 @@ function related(t: Table, a: TableRow, b: TableRow): boolean {
 
 /** A cell's amount in whole cents, or null when it is blank, zero or a multiple of 100 (which repeat by coincidence). */
 function nonRoundCents(r: TableRow, i: number): number | null {
-  const c = cellOf(r, i);
-  if (!c || c.value === null || c.value === 0) return null;
+  const value = printedAt(r, i);
+  if (value === null || value === 0) return null;
   // Equal amounts give equal keys; the nudge roundCents makes for display is not needed here.
-  const cents = Math.round(c.value * 100);
+  const cents = Math.round(value * 100);
   return cents % 10_000 === 0 ? null : cents;
 }
 

@@ -3,12 +3,12 @@
  * longer follows its lines when they change.
  */
 import { columnName } from "../grid";
-import type { AmountCell, Finding } from "../model";
+import type { Finding } from "../model";
 import { makeFinding } from "./finding";
 import { money, who, whoText, type Who } from "./messages";
 import { defineRule, type Template } from "./rule";
 import { summedColumns } from "./sums";
-import { childrenOf } from "./table-access";
+import { cellOf, childrenOf, formulaAt, printedAt } from "./table-access";
 
 export interface ConstantParams {
   /** Null for the Total row. */
@@ -47,25 +47,26 @@ export const rule = defineRule({
       for (const r of t.rows) {
         if (r.kind === "heading" || childrenOf(t, r).length === 0) continue;
         const cells = neighbours.flatMap((i) => {
-          const a = r.amounts[i];
-          return a && a.value !== null ? [{ i, a: a as AmountCell & { value: number } }] : [];
+          const value = printedAt(r, i);
+          return value !== null ? [{ i, value, formula: formulaAt(r, i) }] : [];
         });
-        const withFormula = cells.filter((x) => x.a.formula !== undefined);
+        const withFormula = cells.filter((x) => x.formula !== undefined);
         if (withFormula.length < 2 || withFormula.length <= cells.length / 2) continue;
         for (const x of cells) {
-          if (x.a.formula !== undefined || x.a.value === 0) continue;
+          if (x.formula !== undefined || x.value === 0) continue;
+          const at = cellOf(r, x.i)!.cell;
           const total = r.kind === "total";
           out.push(
             makeFinding(t, {
               rule: "formula.constant",
               severity: "warning",
-              cell: x.a.cell,
+              cell: at,
               component: total ? null : r.component,
               output: r.output,
               period: t.columns[x.i].period ?? null,
               expected: null,
-              actual: x.a.value,
-              message: messages["formula.constant"][s.language]({ who: total ? null : who(r), cell: x.a.cell, value: x.a.value, column: columnName(t.columns[x.i].col) }),
+              actual: x.value,
+              message: messages["formula.constant"][s.language]({ who: total ? null : who(r), cell: at, value: x.value, column: columnName(t.columns[x.i].col) }),
             }),
           );
         }

@@ -10,7 +10,7 @@ import { beyond, makeFinding } from "./finding";
 import { money, who, whoText, type Language, type Who } from "./messages";
 import { defineRule, type Template } from "./rule";
 import { summedColumns } from "./sums";
-import { childrenOf, partsOf } from "./table-access";
+import { childrenOf, formulaAt, partsOf } from "./table-access";
 
 /** The 0-based rows a SUM formula takes from one column, or null when it is no plain SUM over that column. */
 export function summedRows(formula: string, column: number): Set<number> | null {
@@ -122,6 +122,7 @@ export const rule = defineRule({
       for (const r of t.rows) {
         if (r.kind === "heading" || childrenOf(t, r).length === 0) continue;
         for (const i of cols) {
+          if (formulaAt(r, i) === undefined) continue;
           const a = r.amounts[i];
           if (!a || a.value === null || a.formula === undefined) continue;
           const f = rangeFinding(t, r, i, a, s);

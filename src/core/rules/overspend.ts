@@ -12,7 +12,7 @@ import { money, period as periodText, who, whoText, type Who } from "./messages"
 import type { Template } from "./rule";
 import { pastSpending, type PastSpending } from "../past-spending";
 import { supportedRow } from "./duplicate-value";
-import { amountAt, cellOf, childrenOf, columnIndex, parentOf, periodColumns } from "./table-access";
+import { amountAt, cellOf, childrenOf, columnIndex, parentOf, periodColumns, printedAt } from "./table-access";
 
 export interface SpentParams {
   who: Who;
@@ -73,9 +73,9 @@ export function budgetOverspend(rule: RuleId, kind: "component" | "output", tabl
     for (const r of t.rows) {
       if (r.kind !== kind) continue;
       const budget = amountAt(r, b);
-      const spent = amountAt(r, e);
-      const cell = cellOf(r, e);
-      if (budget === null || spent === null || !cell || !beyond(spent - budget, s.tolerance)) continue;
+      const spent = printedAt(r, e);
+      if (budget === null || spent === null || !beyond(spent - budget, s.tolerance)) continue;
+      const cell = cellOf(r, e)!;
       out.push(
         makeFinding(t, {
           rule,
@@ -99,7 +99,9 @@ function repeatsOnlyParent(t: Table, r: TableRow): boolean {
   const parent = parentOf(t, r);
   if (!parent) return false;
   const kids = childrenOf(t, parent);
-  return kids.length === 1 && r.amounts.every((a, i) => (a?.value ?? 0) === (parent.amounts[i]?.value ?? 0));
+  if (kids.length !== 1) return false;
+  for (let i = 0; i < t.columns.length; i++) if ((printedAt(r, i) ?? 0) !== (printedAt(parent, i) ?? 0)) return false;
+  return true;
 }
 
 /** A work plan's rows of this kind whose amounts add up past their Total Budget, at the period where they cross it. */
@@ -112,9 +114,8 @@ export function planOverspend(rule: RuleId, kinds: ReadonlyArray<"component" | "
     if (b < 0 || periods.length === 0) continue;
     for (const r of t.rows) {
       if (!(kinds as readonly string[]).includes(r.kind)) continue;
-      const budgetCell = cellOf(r, b);
-      const budget = amountAt(r, b);
-      if (!budgetCell || budget === null) continue;
+      const budget = printedAt(r, b);
+      if (budget === null) continue;
       if (r.kind === "output" && repeatsOnlyParent(t, r)) continue;
       let running = 0;
       let crossing: { period: Period; cell: string; total: number } | null = null;
@@ -122,7 +123,7 @@ export function planOverspend(rule: RuleId, kinds: ReadonlyArray<"component" | "
         running += amountAt(r, p.index) ?? 0;
         if (!crossing && beyond(running - budget, s.tolerance)) {
           const cell = cellOf(r, p.index);
-          crossing = { period: p.period, cell: cell ? cell.cell : budgetCell.cell, total: running };
+          crossing = { period: p.period, cell: (cell ?? cellOf(r, b)!).cell, total: running };
         }
       }
       if (!crossing) continue;

@@ -11,7 +11,7 @@ import type { Settings } from "../settings";
 import { beyond, makeFinding, roundingBound } from "./finding";
 import { money, period as periodText, roundingNote, subject, type Language } from "./messages";
 import type { Template } from "./rule";
-import { amountAt, cellOf, childrenOf, isDataRow, partsOf, periodColumns, sumColumn } from "./table-access";
+import { amountAt, cellOf, childrenOf, isDataRow, partsOf, periodColumns, printedAt, sumColumn } from "./table-access";
 
 /** A column named by what it holds, for a message. */
 export interface ColumnWords {
@@ -177,12 +177,12 @@ export function treeSums(rule: "sum.component" | "sum.total" | "sum.subtotal", o
       if (parts.length === 0) continue;
       const words = rowParts(r, parts, r.kind === "total");
       for (const i of cols) {
-        const printed = cellOf(r, i);
-        if (!printed || printed.value === null) continue;
+        const printed = printedAt(r, i);
+        if (printed === null) continue;
         const sum = sumColumn(parts, i);
-        if (sum === null || !beyond(Math.abs(printed.value - sum), s.tolerance)) continue;
+        if (sum === null || !beyond(Math.abs(printed - sum), s.tolerance)) continue;
         const counted = parts.filter((p) => (amountAt(p, i) ?? 0) !== 0).length;
-        out.push(sumFinding(rule, t, r, i, sum, printed.value, counted, words, treeSumMessage, s));
+        out.push(sumFinding(rule, t, r, i, sum, printed, counted, words, treeSumMessage, s));
       }
     }
   }
@@ -212,9 +212,9 @@ export function rowSums(tables: Table[], s: Settings): Finding[] {
           }
         }
         if (!readable) continue;
-        const printed = cellOf(r, i);
-        if (!printed || printed.value === null || !beyond(Math.abs(printed.value - sum), s.tolerance)) continue;
-        out.push(sumFinding("sum.row", t, r, i, sum, printed.value, counted, words, rowSumMessage, s));
+        const printed = printedAt(r, i);
+        if (printed === null || !beyond(Math.abs(printed - sum), s.tolerance)) continue;
+        out.push(sumFinding("sum.row", t, r, i, sum, printed, counted, words, rowSumMessage, s));
       }
     });
   return out;

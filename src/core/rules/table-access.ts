@@ -4,6 +4,9 @@
  */
 import type { AmountCell, ColumnRole, Period, Table, TableRow } from "../model";
 import { comparePeriods } from "../periods";
+import { isPlainAmountRow, plainAmount, plainFormula, plainIsEmpty } from "../row-amounts";
+
+export { isPlainAmountRow };
 
 export interface PeriodColumn {
   index: number;
@@ -26,9 +29,23 @@ export function periodColumns(table: Table): PeriodColumn[] {
 
 /** The amount of a cell: blank and "-" are 0; a cell that holds no amount gives null. */
 export function amountAt(row: TableRow, index: number): number | null {
+  const plain = plainAmount(row, index);
+  if (plain !== undefined) return plain ?? 0;
   const a = row.amounts[index];
   if (!a) return 0;
   return a.value;
+}
+
+/** The amount printed in a cell; null when the cell is blank or holds no amount (nothing to check it against). */
+export function printedAt(row: TableRow, index: number): number | null {
+  const plain = plainAmount(row, index);
+  if (plain !== undefined) return plain;
+  return row.amounts[index]?.value ?? null;
+}
+
+/** A cell's formula, when it holds one. */
+export function formulaAt(row: TableRow, index: number): string | undefined {
+  return isPlainAmountRow(row) ? plainFormula(row, index) : row.amounts[index]?.formula;
 }
 
 /** The cell itself, present when the cell is not blank. */
@@ -41,7 +58,7 @@ export function topLevelRows(table: Table): TableRow[] {
   const before = rowsBeforeTotal(table);
   // A component printed as a bare heading (no amounts, no subtotal) counts through its outputs.
   const top = before.flatMap((r) =>
-    r.kind === "component" ? (r.amounts.every((a) => a === null) ? childrenOf(table, r) : [r]) : r.kind === "unlabeled" && r.component === null ? [r] : [],
+    r.kind === "component" ? (isAmountless(r) ? childrenOf(table, r) : [r]) : r.kind === "unlabeled" && r.component === null ? [r] : [],
   );
   // A flat list of outputs with no component rows sums straight into the total.
   return top.length > 0 ? top : before.filter((r) => r.kind === "output" || r.kind === "unlabeled");
@@ -88,7 +105,7 @@ export function parentOf(table: Table, row: TableRow): TableRow | null {
 
 /** Whether a row holds no amount at all: a heading that only groups the rows under it. */
 export function isAmountless(row: TableRow): boolean {
-  return row.amounts.every((a) => a === null);
+  return plainIsEmpty(row) ?? row.amounts.every((a) => a === null);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Finding } from "../model";
 import { makeFinding } from "./finding";
+import { isPlainAmountRow } from "./table-access";
 import { defineRule, type Template } from "./rule";
 
 export interface InvalidParams {
@@ -32,7 +33,9 @@ export const rule = defineRule({
   check: (tables, s) => {
     const out: Finding[] = [];
     for (const t of tables)
-      for (const r of t.rows)
+      for (const r of t.rows) {
+        // A row read from plain numbers holds no invalid cell, by construction.
+        if (isPlainAmountRow(r)) continue;
         r.amounts.forEach((a, i) => {
           if (!a || a.invalid === undefined) return;
           out.push(
@@ -49,6 +52,7 @@ export const rule = defineRule({
             }),
           );
         });
+      }
     return out;
   },
 });
