@@ -71,24 +71,30 @@ function nonRoundCents(r: TableRow, i: number): number | null {
 
 /**
  * The amounts that occur more than once, per column. Most columns of a big
- * plan have no repeat at all, so this first pass must be cheap: one
- * open-addressing table of whole cents per column, in a typed array, with no
- * object per cell; and the rows are walked one after the other, each across
- * its columns, because walking a column down 10,000 rows touches memory in
- * a far worse order.
+ * plan have no repeat at all, so this first pass must be cheap and make no
+ * object per cell: the rows are read once, one after the other (walking a
+ * column down 10,000 rows touches memory in a far worse order), into one
+ * typed array per column; then each column goes through one open-addressing
+ * table of whole cents, small enough to stay in the processor's cache,
+ * cleared between columns.
  */
 function repeatedCents(rows: TableRow[], columns: number[]): Map<number, Set<number>> {
+  const byColumn = columns.map(() => new Float64Array(rows.length));
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let k = 0; k < columns.length; k++) byColumn[k][r] = nonRoundCents(row, columns[k]) ?? 0;
+  }
   let size = 16;
   while (size < rows.length * 2) size *= 2;
   const mask = size - 1;
   // 0 marks an empty slot: zero amounts are never entered.
-  const slots = columns.map(() => new Float64Array(size));
-  const out = new Map<number, Set<number>>(columns.map((c) => [c, new Set<number>()]));
-  for (const r of rows) {
-    for (let k = 0; k < columns.length; k++) {
-      const cents = nonRoundCents(r, columns[k]);
-      if (cents === null) continue;
-      const table = slots[k];
+  const table = new Float64Array(size);
+  const out = new Map<number, Set<number>>();
+  columns.forEach((column, k) => {
+    const found = new Set<number>();
+    table.fill(0);
+    for (const cents of byColumn[k]) {
+      if (cents === 0) continue;
       let h = (Math.imul(cents | 0, 0x9e3779b1) ^ ((cents / 4294967296) | 0)) & mask;
       for (;;) {
         const slot = table[h];
@@ -97,13 +103,14 @@ function repeatedCents(rows: TableRow[], columns: number[]): Map<number, Set<num
           break;
         }
         if (slot === cents) {
-          out.get(columns[k])!.add(cents);
+          found.add(cents);
           break;
         }
         h = (h + 1) & mask;
       }
     }
-  }
+    out.set(column, found);
+  });
   return out;
 }
 
