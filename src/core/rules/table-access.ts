@@ -18,13 +18,25 @@ export function columnIndex(table: Table, role: ColumnRole): number {
   return table.columns.findIndex((c) => c.role === role);
 }
 
-/** Period columns in chronological order. */
+const chronologies = new WeakMap<Table, PeriodColumn[]>();
+
+/**
+ * Period columns in chronological order. Rules ask for them row after row,
+ * so the sorted list is kept per table, and kept only while the columns
+ * still say the same (a project start turns "Year 1" into a year).
+ */
 export function periodColumns(table: Table): PeriodColumn[] {
+  let count = 0;
+  for (const c of table.columns) if (c.role === "period" && c.period) count++;
+  const kept = chronologies.get(table);
+  if (kept && kept.length === count && kept.every((p) => table.columns[p.index]?.role === "period" && table.columns[p.index].period === p.period)) return kept.slice();
   const out: PeriodColumn[] = [];
   table.columns.forEach((c, index) => {
     if (c.role === "period" && c.period) out.push({ index, period: c.period });
   });
-  return out.sort((a, b) => comparePeriods(a.period, b.period));
+  out.sort((a, b) => comparePeriods(a.period, b.period));
+  chronologies.set(table, out);
+  return out.slice();
 }
 
 /** The amount of a cell: blank and "-" are 0; a cell that holds no amount gives null. */
