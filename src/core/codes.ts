@@ -4,6 +4,7 @@
  * outcome heading, a total or subtotal, or plain text. English and Spanish,
  * case- and accent-insensitive.
  */
+import { foldText } from "./fold";
 
 export type LabelClass =
   | { kind: "component"; code: string }
@@ -14,19 +15,8 @@ export type LabelClass =
   | { kind: "subtotal"; component?: string }
   | { kind: "text" };
 
-const PLAIN_ASCII = /^[\x20-\x7e]*$/;
-
 /** Lower case, accents and compatibility forms folded, NBSP → space, spaces collapsed. */
-function fold(text: string): string {
-  // Most labels are plain ASCII: NFKD and the accent strip (the costly part) change nothing there.
-  if (PLAIN_ASCII.test(text)) return text.replace(/\s+/g, " ").trim().toLowerCase();
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
+const fold = (text: string): string => foldText(text);
 
 /**
  * Code parts have one or two digits: "2.021" or "15.000" in a label cell is

@@ -2,15 +2,11 @@
  * The words that name a column or a table, in English and Spanish. Matching
  * is on normalised text (lower case, no accents, single spaces).
  */
+import { foldText } from "./fold";
 import type { ColumnRole } from "./model";
 
 export function normalizeWords(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[\u00a0\s]+/g, " ")
-    .trim()
-    .toLowerCase();
+  return foldText(text, "NFD");
 }
 
 const BUDGET = /\b(budget|budgeted|presupuesto|presupuestado|approved|aprobado|allocation|asignacion)\b/;

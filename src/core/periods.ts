@@ -5,20 +5,14 @@
  * A Period is "2021" or "2022-Q1" (see ./model).
  */
 import { type Cell, cellText } from "./grid";
+import { foldText } from "./fold";
 import type { Period } from "./model";
 
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2100;
 
 /** Lower case, accents and compatibility forms folded ("º" → "o", NBSP → space), spaces collapsed. */
-function fold(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
+const fold = (text: string): string => foldText(text);
 
 function validYear(n: number): number | null {
   return Number.isInteger(n) && n >= MIN_YEAR && n <= MAX_YEAR ? n : null;
