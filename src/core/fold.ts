@@ -11,11 +11,23 @@ const PLAIN_ASCII = /^[\x20-\x7e]*$/;
  * "NFD" only splits accents off their letters.
  */
 export function foldText(text: string, form: "NFKD" | "NFD" = "NFKD"): string {
-  if (PLAIN_ASCII.test(text)) return text.replace(/\s+/g, " ").trim().toLowerCase();
-  return text
-    .normalize(form)
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+  const cache = form === "NFKD" ? recentNFKD : recentNFD;
+  const kept = cache.get(text);
+  if (kept !== undefined) return kept;
+  const folded = PLAIN_ASCII.test(text)
+    ? text.replace(/\s+/g, " ").trim().toLowerCase()
+    : text
+        .normalize(form)
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/\s+/g, " ")
+        .trim()
+        .toLowerCase();
+  // The same cell text is folded by several parsers in a row (period, quarter, column words, label): keep the recent ones.
+  if (cache.size >= RECENT) cache.clear();
+  cache.set(text, folded);
+  return folded;
 }
+
+const RECENT = 4096;
+const recentNFKD = new Map<string, string>();
+const recentNFD = new Map<string, string>();
