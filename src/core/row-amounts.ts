@@ -36,38 +36,13 @@ const SOURCE = "__source";
 type LazyRow = TableRow & { [SOURCE]?: RowSource };
 
 /**
- * An amount cell whose A1 address is spelled out only when asked for. It
- * keeps the grid's cell rather than copying its value and formula: a copied
- * number would be one more heap object.
+ * A plain number cell as an AmountCell: own data properties only, so that it
+ * survives JSON and a worker's structured clone unchanged.
  */
-class ReadAmount implements AmountCell {
-  constructor(
-    private readonly source: Cell,
-    private readonly letters: string,
-    private readonly rowNumber: number,
-  ) {}
-
-  get value(): number {
-    return this.source.value as number;
-  }
-
-  get formula(): string | undefined {
-    return this.source.formula;
-  }
-
-  get cell(): string {
-    return this.letters + String(this.rowNumber);
-  }
-
-  toJSON(): AmountCell {
-    const formula = this.formula;
-    return formula === undefined ? { cell: this.cell, value: this.value } : { cell: this.cell, value: this.value, formula };
-  }
-}
-
-/** A plain number cell's AmountCell, for rows read at once. */
 export function readAmount(source: Cell, letters: string, rowNumber: number): AmountCell {
-  return new ReadAmount(source, letters, rowNumber);
+  const cell = letters + String(rowNumber);
+  const value = source.value as number;
+  return source.formula === undefined ? { cell, value } : { cell, value, formula: source.formula };
 }
 
 function materialize(src: RowSource): Array<AmountCell | null> {
@@ -76,7 +51,7 @@ function materialize(src: RowSource): Array<AmountCell | null> {
   const out = new Array<AmountCell | null>(cols.length);
   for (let i = 0; i < cols.length; i++) {
     const found = cols[i] < 0 ? null : src.cells[cols[i]];
-    out[i] = found && typeof found.value === "number" ? new ReadAmount(found, letters[i], src.rowNumber) : null;
+    out[i] = found && typeof found.value === "number" ? readAmount(found, letters[i], src.rowNumber) : null;
   }
   return (src.read = out);
 }

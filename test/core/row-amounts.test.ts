@@ -71,6 +71,9 @@ test("the cells, when asked for, carry their A1 address, value and formula, and 
   const json = JSON.parse(JSON.stringify(component));
   expect(json.amounts).toEqual([null, { cell: "B2", value: 15000 }, { cell: "C2", value: 6000, formula: "SUM(C3:C4)" }, { cell: "D2", value: 9000, formula: "SUM(D3:D4)" }]);
   expect(Object.keys(json)).not.toContain("__source");
+  // A worker posts tables to the page by structured clone: the cells must arrive whole.
+  const cloned = structuredClone(component);
+  expect(cloned.amounts.map((a) => a && { cell: a.cell, value: a.value, formula: a.formula })).toEqual(component.amounts.map((a) => a && { cell: a.cell, value: a.value, formula: a.formula }));
   // A spread copy is a plain row with the same amounts.
   expect({ ...component }.amounts).toBe(component.amounts);
 });
