@@ -9,6 +9,7 @@ export { checkWorkbooks, type CheckResult } from "./check";
 export { address, columnName, parseAddress, placeName, rangeAddress, type Cell, type CellValue, type MergedArea, type SheetGrid, type WorkbookGrid } from "./grid";
 export type { Finding, Report, Severity, TableKind } from "./model";
 export { periodLabel } from "./periods";
+export { ruleAmountWords } from "./rules/registry";
 export { buildPirWorkbook } from "./pir/build";
 export { pirLabels } from "./pir/labels";
 export {

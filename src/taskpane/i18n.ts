@@ -4,7 +4,7 @@
  * names read from the workbooks (sheets, labels, files) are data and are
  * shown as read.
  */
-import type { Finding, Severity, TableKind } from "../core";
+import { ruleAmountWords, type Finding, type Severity, type TableKind } from "../core";
 
 export type Language = "en" | "es";
 
@@ -313,63 +313,13 @@ export function componentHeading(t: Dictionary, component: string | null): strin
   return /^\d+$/.test(component) ? t.component(component) : component;
 }
 
-/**
- * What a finding's two amounts are, by its rule: "Budget" and "Expenditure"
- * rather than "Expected" and "Actual". A rule not listed here (a new one)
- * falls back to Expected / Actual; test/taskpane/i18n.test.ts asks for every
- * rule of the registry.
- */
 type AmountWords = { expected: string; actual: string };
-
-export const amountLabels: Record<Language, Record<string, AmountWords>> = {
-  en: {
-    "overspend.component": { expected: "Budget", actual: "Expenditure" },
-    "overspend.plan": { expected: "Budget", actual: "Sum to that period" },
-    "overspend.output": { expected: "Budget", actual: "Spent or planned" },
-    "overspend.period": { expected: "Plan", actual: "Expenditure" },
-    "delivery.low": { expected: "Plan", actual: "Expenditure" },
-    "sum.component": { expected: "Outputs add up to", actual: "Row shows" },
-    "sum.total": { expected: "Components add up to", actual: "Row shows" },
-    "sum.subtotal": { expected: "Lines add up to", actual: "Row shows" },
-    "sum.row": { expected: "Columns add up to", actual: "Total column shows" },
-    "formula.range": { expected: "Rows add up to", actual: "Formula gives" },
-    "formula.constant": { expected: "Lines add up to", actual: "Typed number" },
-    "grant.total": { expected: "GEF grant", actual: "Budget total" },
-    "mismatch.budget": { expected: "Other table", actual: "This table" },
-    "mismatch.expenditure": { expected: "Other table", actual: "This table" },
-    "expenditure.past": { expected: "Spent in past years", actual: "Cumulative expenditure" },
-    "duplicate.value": { expected: "Other row", actual: "This row" },
-    "label.missing": { expected: "Expected", actual: "Amount" },
-    "value.invalid": { expected: "Expected", actual: "Actual" },
-    "cap.pmc": { expected: "Cap", actual: "Project management" },
-  },
-  es: {
-    "overspend.component": { expected: "Presupuesto", actual: "Gasto" },
-    "overspend.plan": { expected: "Presupuesto", actual: "Suma hasta ese período" },
-    "overspend.output": { expected: "Presupuesto", actual: "Gastado o planificado" },
-    "overspend.period": { expected: "Plan", actual: "Gasto" },
-    "delivery.low": { expected: "Plan", actual: "Gasto" },
-    "sum.component": { expected: "Suma de los productos", actual: "La fila muestra" },
-    "sum.total": { expected: "Suma de los componentes", actual: "La fila muestra" },
-    "sum.subtotal": { expected: "Suma de las líneas", actual: "La fila muestra" },
-    "sum.row": { expected: "Suma de las columnas", actual: "La columna total muestra" },
-    "formula.range": { expected: "Suma de las filas", actual: "La fórmula da" },
-    "formula.constant": { expected: "Suma de las líneas", actual: "Número escrito" },
-    "grant.total": { expected: "Donación GEF", actual: "Total del presupuesto" },
-    "mismatch.budget": { expected: "Otra tabla", actual: "Esta tabla" },
-    "mismatch.expenditure": { expected: "Otra tabla", actual: "Esta tabla" },
-    "expenditure.past": { expected: "Gastado en años pasados", actual: "Gasto acumulado" },
-    "duplicate.value": { expected: "Otra fila", actual: "Esta fila" },
-    "label.missing": { expected: "Esperado", actual: "Monto" },
-    "value.invalid": { expected: "Esperado", actual: "Real" },
-    "cap.pmc": { expected: "Tope", actual: "Gestión del proyecto" },
-  },
-};
 
 /** The labels of a finding's expected and actual amounts, in the pane's language. */
 export function amountWords(language: Language, rule: Finding["rule"]): AmountWords {
   const t = dictionaries[language];
-  return amountLabels[language][rule] ?? { expected: t.expected, actual: t.actual };
+  // Each rule names its two amounts in its own file (src/core/rules/): "Budget" and "Expenditure" rather than "Expected" and "Actual".
+  return ruleAmountWords(rule, language) ?? { expected: t.expected, actual: t.actual };
 }
 
 /**

@@ -110,6 +110,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "PMC above its cap", es: "PMC por encima del tope" },
+    amounts: { en: { expected: "Cap", actual: "Project management" }, es: { expected: "Tope", actual: "Gestión del proyecto" } },
     severity: "error",
     what: "PMC above its cap: by GEF's rule 5 % of the GEF sub-total (components and M&E, PMC excluded) when the grant is above USD 2 million, 10 % at or below; cap and base are settings; lines below the total (a trust fund) count in the grant. A budget table's PMC expenditure is held against the same share of what the components spent (a warning)",
     example:

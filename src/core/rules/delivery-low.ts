@@ -42,6 +42,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Low delivery", es: "Ejecución baja" },
+    amounts: { en: { expected: "Plan", actual: "Expenditure" }, es: { expected: "Plan", actual: "Gasto" } },
     severity: "info",
     what: "an expenditure report spent less than 70 % of what the work plan planned for a component in a period that has ended (UNDP's delivery)",
     example:

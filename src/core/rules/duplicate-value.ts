@@ -44,6 +44,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Repeated amount", es: "Monto repetido" },
+    amounts: { en: { expected: "Other row", actual: "This row" }, es: { expected: "Otra fila", actual: "Esta fila" } },
     severity: "warning",
     what: "the same non-round amount in two unrelated rows of one column (a component and its own output are related); for expenditure, which of the two rows the work plan's past years support",
     example:

@@ -41,6 +41,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Expenditure below past spending", es: "Gasto por debajo de lo ya gastado" },
+    amounts: { en: { expected: "Spent in past years", actual: "Cumulative expenditure" }, es: { expected: "Gastado en años pasados", actual: "Gasto acumulado" } },
     severity: "error",
     what: "a budget table's cumulative expenditure below what a work plan already shows as spent in its past years (its whole-year columns that ended)",
     example:

@@ -34,6 +34,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Typed number among formulas", es: "Número escrito entre fórmulas" },
+    amounts: { en: { expected: "Lines add up to", actual: "Typed number" }, es: { expected: "Suma de las líneas", actual: "Número escrito" } },
     severity: "warning",
     what: "a number typed into a subtotal whose other cells are formulas",
     example: "Total: G22 holds the typed number 626,000.00 where the row's other cells add up their lines with a formula; it will not follow changes in column G.",

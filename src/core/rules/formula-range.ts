@@ -110,6 +110,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "SUM leaves out a row", es: "La SUMA omite una fila" },
+    amounts: { en: { expected: "Rows add up to", actual: "Formula gives" }, es: { expected: "Suma de las filas", actual: "La fórmula da" } },
     severity: "error (warning when the rows left out hold nothing)",
     what: "a subtotal's `SUM` that leaves out one of its rows, or counts a subtotal together with its own lines",
     example: "Component 2: the formula =SUM(I12:I13) in I15 leaves out row 14 (74200 Audio Visual&Print Prod Costs), 5,000.00.",

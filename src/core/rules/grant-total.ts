@@ -43,6 +43,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Budget total against the GEF grant", es: "Total del presupuesto frente a la donación GEF" },
+    amounts: { en: { expected: "GEF grant", actual: "Budget total" }, es: { expected: "Donación GEF", actual: "Total del presupuesto" } },
     severity: "error",
     what: 'the budget\'s total (lines after the total included) against the GEF grant, set with `--grant` or read from a "GEF Project Financing" cell',
     example: "The budget adds up to 1,130,000.00 here but the GEF grant is 1,030,000.00 (in gef-annex-e-defects.xlsx › Cover!B4); a difference of 100,000.00.",

@@ -27,6 +27,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Row without a label", es: "Fila sin nombre" },
+    amounts: { en: { expected: "Expected", actual: "Amount" }, es: { expected: "Esperado", actual: "Monto" } },
     severity: "warning",
     what: "a row of amounts without a label inside a table",
     example: "Row 8 has amounts (2,280,000.00 | 56,156.94) but no label; it is counted in the sums without saying what it is.",

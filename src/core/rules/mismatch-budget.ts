@@ -10,6 +10,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Budgets disagree", es: "Presupuestos no coinciden" },
+    amounts: { en: { expected: "Other table", actual: "This table" }, es: { expected: "Otra tabla", actual: "Esta tabla" } },
     severity: "error",
     what: "a component's budget differs between two tables, also across two workbooks (the budget table is the reference); when both totals agree and the gap sits in the lines outside the components (an unlabeled line, a trust fund), it says so",
     example:

@@ -10,6 +10,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Expenditure disagrees", es: "Gastos no coinciden" },
+    amounts: { en: { expected: "Other table", actual: "This table" }, es: { expected: "Otra tabla", actual: "Esta tabla" } },
     severity: "error; warning when the other figure is a work plan's periods added up to the end of the reporting period",
     what: "cumulative expenditure differs between two tables",
     example:

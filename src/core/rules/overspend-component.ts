@@ -10,6 +10,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Expenditure above budget", es: "Gasto por encima del presupuesto" },
+    amounts: { en: { expected: "Budget", actual: "Expenditure" }, es: { expected: "Presupuesto", actual: "Gasto" } },
     severity: "error",
     what: "budget table: expenditure above budget",
     example: "Component 1: expenditure 242,717.56 is above the budget 235,000.00 by 7,717.56.",

@@ -13,6 +13,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Expenditure above plan in a period", es: "Gasto por encima del plan en un período" },
+    amounts: { en: { expected: "Plan", actual: "Expenditure" }, es: { expected: "Plan", actual: "Gasto" } },
     severity: "warning",
     what: "an expenditure report above the work plan for a period (quarters added up where the plan has the year)",
     example: "Output 2.1: in 2022 Q3 expenditure 34,870.40 is above the plan of 30,000.00 (by 4,870.40; plan in multi-table.xlsx › Budget and plan).",

@@ -10,6 +10,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Plan above budget", es: "Plan por encima del presupuesto" },
+    amounts: { en: { expected: "Budget", actual: "Sum to that period" }, es: { expected: "Presupuesto", actual: "Suma hasta ese período" } },
     severity: "error",
     what: "work plan: a component's amounts (or the Total row's) over all periods pass its total budget; `period` is where the running total crosses it",
     example: "Component 1: by 2022 Q4 the amounts add up to 236,354.50, above the total budget of 235,000.00 (by 1,354.50). Over all periods: 261,354.50.",

@@ -4,7 +4,8 @@
  * list; a test fails when a rule lacks its documentation, its example or its
  * test file. Adding a rule: one file here and its test.
  */
-import type { Rule, Template } from "./rule";
+import type { Language } from "./messages";
+import type { AmountWords, Rule, Template } from "./rule";
 import * as capPmc from "./cap-pmc";
 import * as deliveryLow from "./delivery-low";
 import * as duplicateValue from "./duplicate-value";
@@ -59,4 +60,9 @@ export const RULE_MESSAGES: Readonly<Record<string, Template<never>>> = Object.a
 
 export function ruleById(id: RuleId): Rule<RuleId> {
   return RULES.find((r) => r.id === id)!;
+}
+
+/** What a rule's finding calls its expected and actual amounts; null for an id the registry does not know. */
+export function ruleAmountWords(id: string, language: Language): AmountWords | null {
+  return RULES.find((r) => r.id === id)?.doc.amounts[language] ?? null;
 }

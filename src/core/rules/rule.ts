@@ -25,9 +25,16 @@ export type Template<P> = Record<Language, (p: P) => string>;
  */
 export type PirMark = "source" | "plan" | "row" | "budget" | "expenditure" | "crossBudget" | "crossExpenditure";
 
+export interface AmountWords {
+  expected: string;
+  actual: string;
+}
+
 export interface RuleDoc {
   /** The rule's plain name, for the Findings sheet and the pane. */
   title: Record<Language, string>;
+  /** What a finding's two amounts are ("Budget" and "Expenditure" rather than "Expected" and "Actual"), for the pane. */
+  amounts: Record<Language, AmountWords>;
   /** How severe its findings are, in words ("error, or warning when rounding can explain it"). */
   severity: string;
   /** What it finds, for the README's rule table. */

@@ -25,6 +25,7 @@ export const rule = defineRule({
   id,
   doc: {
     title: { en: "Not an amount", es: "No es un monto" },
+    amounts: { en: { expected: "Expected", actual: "Actual" }, es: { expected: "Esperado", actual: "Real" } },
     severity: "error for Excel errors, warning for text",
     what: "an amount cell that holds no amount (left out of the sums, never read as zero)",
     example: 'Cell H18 holds "#REF!", which is not an amount; it was left out of the sums.',

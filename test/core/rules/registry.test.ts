@@ -39,13 +39,17 @@ test("the rule-id schema is the registry's list of ids, each once", () => {
 });
 
 describe.each(RULES.map((r) => [r.id, r] as const))("%s", (id, rule) => {
-  test("is documented: a plain name in both languages, severity, what it finds, an example", () => {
+  test("is documented: a plain name and what its two amounts are in both languages, severity, what it finds, an example", () => {
     expect(rule.doc.title.en.trim()).not.toBe("");
     expect(rule.doc.title.es.trim()).not.toBe("");
     expect(rule.doc.title.es).not.toBe(rule.doc.title.en);
     expect(rule.doc.severity.trim()).not.toBe("");
     expect(rule.doc.what.trim().length).toBeGreaterThan(20);
     expect(rule.doc.example.trim()).not.toBe("");
+    for (const lang of ["en", "es"] as const) {
+      expect(rule.doc.amounts[lang].expected.trim()).not.toBe("");
+      expect(rule.doc.amounts[lang].actual.trim()).not.toBe("");
+    }
   });
 
   test("its example is a message a fixture or the example workbooks produce", () => {
