@@ -19,6 +19,7 @@ import { workplanQuirks, workplanSpanish } from "./fixtures/quirky";
 import { seedBudget, seedWorkplan } from "./fixtures/seed";
 import * as layouts from "./fixtures/layouts";
 import * as plans from "./fixtures/plans";
+import { planBudgetSlips } from "./fixtures/slips";
 import { fixZipTimestamps } from "./fixtures/workbook";
 
 export const ROOT = path.join(__dirname, "..");
@@ -54,6 +55,7 @@ export const FIXTURES: Record<string, () => ExcelJS.Workbook> = {
   "poa-2022-defects.xlsx": plans.poa2022Defects,
   "plan-travail-2023.xlsx": plans.planTravail,
   "plan-travail-2023-defects.xlsx": plans.planTravailDefects,
+  "plan-budget-slips.xlsx": planBudgetSlips,
 };
 
 /** The seed workbooks again, under the names users see in examples/. */

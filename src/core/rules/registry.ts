@@ -9,12 +9,15 @@ import type { AmountWords, Rule, Template } from "./rule";
 import * as capPmc from "./cap-pmc";
 import * as deliveryLow from "./delivery-low";
 import * as duplicateValue from "./duplicate-value";
+import * as expenditureNegative from "./expenditure-negative";
 import * as expenditurePast from "./expenditure-past";
 import * as formulaConstant from "./formula-constant";
 import * as formulaRange from "./formula-range";
 import * as grantTotal from "./grant-total";
+import * as labelMisplaced from "./label-misplaced";
 import * as labelMissing from "./label-missing";
 import * as mismatchBudget from "./mismatch-budget";
+import * as mismatchComponent from "./mismatch-component";
 import * as mismatchExpenditure from "./mismatch-expenditure";
 import * as overspendComponent from "./overspend-component";
 import * as overspendOutput from "./overspend-output";
@@ -42,9 +45,12 @@ const MODULES = [
   grantTotal,
   mismatchBudget,
   mismatchExpenditure,
+  mismatchComponent,
   expenditurePast,
+  expenditureNegative,
   duplicateValue,
   labelMissing,
+  labelMisplaced,
   valueInvalid,
   capPmc,
 ] as const;
