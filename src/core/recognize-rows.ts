@@ -51,8 +51,10 @@ function plainRow(cells: ReadonlyArray<Cell | null | undefined> | null | undefin
     const col = plan.cols[i];
     if (col < 0) continue;
     const found = cells[col];
-    if (!found || found.value === null || found.value === undefined) continue;
-    if (typeof found.value !== "number" || !isAmountNumber(found.value)) return { plain: false, hasAmount };
+    const v = found?.value;
+    // Blank: no cell, no value, or only spaces (parseAmount reads them so too).
+    if (v === null || v === undefined || (typeof v === "string" && v.trim() === "")) continue;
+    if (typeof v !== "number" || !isAmountNumber(v)) return { plain: false, hasAmount };
     if (plan.amountRole[i]) hasAmount = true;
   }
   return { plain: true, hasAmount };

@@ -20,7 +20,7 @@ function sheet(rows: Array<Array<string | number | null | { value: number; formu
 const plan = sheet([
   ["Output", "Total budget", 2023, 2024],
   ["Component 1: Policy", 15000, { value: 6000, formula: "SUM(C3:C4)" }, { value: 9000, formula: "SUM(D3:D4)" }],
-  ["1.1 Study", 10000, 4000, null],
+  ["1.1 Study", 10000, 4000, "  "],
   ["1.2 Workshop", 5000, "2,000.50", 3000],
   ["Component 2: Pilots", null, null, null],
   ["2.1 Equipment", 20000, 10000, 10000],

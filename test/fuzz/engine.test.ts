@@ -179,7 +179,25 @@ function expectFindingHolds(f: Finding, grids: WorkbookGrid[], result: CheckResu
     same(f.expected, valueIn(row, t.columns.findIndex((c) => c.role === "budget")), "the budget cell", f);
     same(f.actual, valueIn(row, index), "the expenditure cell", f);
   } else if (f.rule.startsWith("overspend.")) expectRunningTotalHolds(f, t, row, s);
+  else if (f.rule === "mismatch.component") expectComponentAbsent(f, t, row, index, result);
   else if (f.rule.startsWith("mismatch.")) expectMismatchHolds(f, t, row, index, result);
+  else if (f.rule === "expenditure.negative") {
+    must(t.kind === "budget" && t.columns[index]?.role === "expenditure", () => `expenditure.negative at ${f.cell}: not a budget table's expenditure cell`);
+    same(f.actual, valueIn(row, index), "the expenditure cell", f);
+    must(f.actual! < 0, () => `expenditure.negative at ${f.cell}: ${f.actual} is not below zero`);
+  } else if (f.rule === "label.misplaced") {
+    const named = row.output?.split(".")[0];
+    must(row.kind === "output" && named !== undefined && /^\d+$/.test(named) && Number(named) !== Number(row.component), () => `label.misplaced at ${f.cell}: output ${row.output} sits under component ${row.component}`);
+  }
+}
+
+/** A component with an amount in one table that another table, not an expenditure report, never names. */
+function expectComponentAbsent(f: Finding, t: Table, row: TableRow, index: number, result: CheckResult): void {
+  same(f.actual, valueIn(row, index), "the component's cell", f);
+  must(Math.round(Math.abs(f.actual!) * 100) > 0, () => `mismatch.component at ${f.cell}: an amount under a cent is no component missing`);
+  const names = (o: Table) => new Set([...o.rows.map((r) => r.component), ...o.columns.map((c) => (c.role === "member" ? c.component : null))]);
+  const lacking = result.tables.filter((o) => o !== t && o.kind !== "expenditure" && !names(o).has(f.component));
+  must(lacking.length > 0, () => `mismatch.component at ${f.cell}: every other table names component ${f.component}: ${JSON.stringify(f)}`);
 }
 
 /** The reference table's own cell, against what another table tells for the same component. */

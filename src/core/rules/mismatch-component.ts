@@ -9,7 +9,7 @@
 import { componentAmounts } from "../facts";
 import { placeName } from "../grid";
 import type { Finding, Table } from "../model";
-import { makeFinding } from "./finding";
+import { beyond, makeFinding } from "./finding";
 import { money, subject, type Language } from "./messages";
 import { defineRule, type Template } from "./rule";
 
@@ -89,8 +89,10 @@ export const rule = defineRule({
             }),
           }),
         );
-      for (const a of componentAmounts(reference)) if (a.value !== 0 && !otherNames.has(a.component)) report(reference, a.cell, a.component, a.value, other, true);
-      for (const a of otherAmounts) if (a.value !== 0 && !referenceNames.has(a.component)) report(other, a.cell, a.component, a.value, reference, other.kind === "budget");
+      // An amount of nothing (under a cent) gives a component nothing to miss.
+      const some = (v: number) => beyond(Math.abs(v), 0);
+      for (const a of componentAmounts(reference)) if (some(a.value) && !otherNames.has(a.component)) report(reference, a.cell, a.component, a.value, other, true);
+      for (const a of otherAmounts) if (some(a.value) && !referenceNames.has(a.component)) report(other, a.cell, a.component, a.value, reference, other.kind === "budget");
     }
     return out;
   },
