@@ -68,6 +68,16 @@ const PART_WORDS =
 const MONITORING_AND_EVALUATION =
   /^(?:m ?& ?e|m and e|monitoring ?(?:and|&) ?evaluation|seguimiento y evaluacion|monitoreo y evaluacion)(?![a-z])/;
 
+/**
+ * Whether a numbered component's label names project management after its
+ * number ("Component 5: Project management costs"). Such a row keeps its
+ * number, which other tables may use for it, and is still the project's PMC.
+ */
+export function namesProjectManagement(label: string): boolean {
+  const s = fold(label).replace(/^(?:component|componente|composante|outcome|resultado|effet|activity|actividad)\s*\d{1,3}\s*[:.)\u2013\u2014-]?\s*/, "");
+  return PMC.some((re) => re.test(s));
+}
+
 export function classifyLabel(label: string): LabelClass {
   const s = fold(label);
   if (s === "") return { kind: "text" };

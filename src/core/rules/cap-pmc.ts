@@ -7,7 +7,8 @@
  * trust fund) are part of the grant and count in it.
  */
 import { roundCents } from "../amounts";
-import { componentAmounts, tableTotal } from "../facts";
+import { componentAmounts, tableTotal, type ComponentAmount } from "../facts";
+import { namesProjectManagement } from "../codes";
 import type { Finding, Table } from "../model";
 import { FULL_SIZED_GRANT, type Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
@@ -68,7 +69,7 @@ export const messages = {
  */
 function aboveCap(
   t: Table,
-  pmc: { value: number; cell: string },
+  pmc: { value: number; cell: string; component: string },
   total: number,
   share: number,
   why: CapParams["why"],
@@ -85,7 +86,7 @@ function aboveCap(
     // Spending ahead of the components is a warning; a budget above the cap an error.
     severity: code === "cap.pmc" ? "error" : "warning",
     cell: pmc.cell,
-    component: "PMC",
+    component: pmc.component,
     output: null,
     period: null,
     expected: cap,
@@ -94,14 +95,21 @@ function aboveCap(
   });
 }
 
+/** The table's PMC: the component coded PMC, else a numbered component whose label says project management. */
+function pmcAmount(t: Table): ComponentAmount | undefined {
+  const amounts = componentAmounts(t);
+  return amounts.find((a) => a.component === "PMC") ?? amounts.find((a) => namesProjectManagement(a.row.label));
+}
+
 /** The PMC's expenditure against the same cap, measured on what the table says was spent. */
 function spentAboveCap(t: Table, share: number, why: CapParams["why"], s: Settings): Finding | null {
   const e = t.columns.findIndex((c) => c.role === "expenditure");
   if (e < 0) return null;
-  const pmc = t.rows.find((r) => r.kind === "component" && r.component === "PMC")?.amounts[e];
+  const pmcRow = pmcAmount(t);
+  const pmc = pmcRow?.row.amounts[e];
   const total = t.rows.find((r) => r.kind === "total")?.amounts[e];
-  if (!pmc || pmc.value === null || !total || total.value === null) return null;
-  return aboveCap(t, { value: pmc.value, cell: pmc.cell }, total.value, share, why, "cap.pmc.spent", s);
+  if (!pmcRow || !pmc || pmc.value === null || !total || total.value === null) return null;
+  return aboveCap(t, { value: pmc.value, cell: pmc.cell, component: pmcRow.component }, total.value, share, why, "cap.pmc.spent", s);
 }
 
 export const id = "cap.pmc";
@@ -121,7 +129,7 @@ export const rule = defineRule({
     const out: Finding[] = [];
     for (const t of tables) {
       if (t.kind === "expenditure") continue;
-      const pmc = componentAmounts(t).find((a) => a.component === "PMC");
+      const pmc = pmcAmount(t);
       const total = tableTotal(t);
       if (!pmc || !total) continue;
       const grant = s.gefGrant?.value ?? total.value;

@@ -52,3 +52,21 @@ test("PMC's spending against the same cap, measured on what the components spent
     "Gestión del proyecto (PMC): el gasto 45.000,00 es el 15 % del gasto en los componentes y SyE (300.000,00), más que el 10 % (el tope GEF para proyectos de hasta USD 2 millones: 30.000,00).",
   ]);
 });
+
+test("a numbered component whose label says project management is the PMC (it keeps its number)", () => {
+  const numbered = sheet("Budget", [
+    ["Component", "Budget", "Expenditure"],
+    ["Component 1: Policy", 800000, 0],
+    ["Component 2: Project management costs", 100000, 0],
+    ["Total", 900000, 0],
+  ]);
+  expect(findingsOf("cap.pmc", () => check(numbered)).short).toEqual(["cap.pmc B3 2 80000 100000"]);
+  // A component merely about management of something else is not PMC.
+  const other = sheet("Budget", [
+    ["Component", "Budget", "Expenditure"],
+    ["Component 1: Policy", 800000, 0],
+    ["Component 2: Waste management", 100000, 0],
+    ["Total", 900000, 0],
+  ]);
+  expect(check(other).findings.filter((f) => f.rule === "cap.pmc")).toEqual([]);
+});
