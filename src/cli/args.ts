@@ -3,8 +3,7 @@
  * only parses, so every mistake a user can type is testable in isolation.
  */
 import { parseArgs } from "util";
-import { ZodError } from "zod";
-import { parseSettings, type Settings, type SettingsInput } from "../core";
+import { checkSettings, SettingsInputError, type Settings, type SettingsInput } from "../core";
 
 export type CommandName = "validate" | "tables";
 
@@ -153,19 +152,17 @@ const flagOfField: Record<string, string> = {
   projectStart: "--start",
 };
 
-/** Validates and completes settings; a bad value becomes a one-line SettingsError naming the flag. */
+/**
+ * Validates and completes settings; a bad value becomes a one-line SettingsError naming the flag.
+ * checkSettings is core's plain-code twin of the zod schema, so the CLI never loads zod.
+ */
 export function resolveSettings(input: SettingsInput, today: Date = new Date()): Settings {
   try {
-    return parseSettings(input, today);
+    return checkSettings(input, today);
   } catch (err) {
-    if (!(err instanceof ZodError)) throw err;
-    const issue = err.issues[0];
-    const field = String(issue?.path[0] ?? "");
-    const flag = flagOfField[field] ?? field;
-    let message = issue?.message ?? "invalid value";
-    if (issue?.code === "too_small") message = `must be at least ${String(issue.minimum)}`;
-    if (issue?.code === "too_big") message = `must be at most ${String(issue.maximum)}`;
-    throw new SettingsError(`${flag}: ${message}`);
+    if (!(err instanceof SettingsInputError)) throw err;
+    const flag = flagOfField[err.field] ?? err.field;
+    throw new SettingsError(`${flag}: ${err.message}`);
   }
 }
 

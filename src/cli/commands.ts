@@ -8,8 +8,20 @@
  */
 import { promises as fs, readFileSync, unlinkSync } from "fs";
 import { basename, dirname, join, relative, resolve, sep } from "path";
-import { periodFromWorkPlan, periodWarnings, planPeriodSource, type CheckResult, type PlanPeriod, type WorkbookGrid, type Settings } from "../core";
-import type { ReadFileOptions } from "../xlsx/read-file";
+import {
+  buildPirWorkbook,
+  checkWorkbooks,
+  periodFromWorkPlan,
+  periodWarnings,
+  planPeriodSource,
+  reportingPeriodLine,
+  type CheckResult,
+  type PlanPeriod,
+  type WorkbookGrid,
+  type Settings,
+} from "../core";
+import { readWorkbookFile, type ReadFileOptions } from "../xlsx/read-file";
+import { writeWorkbook } from "../xlsx/write";
 import { SettingsError, UsageError, commandUsage, parseCommandLine, resolveSettings, usageText } from "./args";
 import { formatReport, oneLine, summaryLine, terminalSafe } from "./format";
 
@@ -28,12 +40,14 @@ export interface CliIo {
   ask?: (question: string) => Promise<string>;
 }
 
-type PirDescription = ReturnType<typeof import("../core/pir/build").buildPirWorkbook>;
+type PirDescription = ReturnType<typeof buildPirWorkbook>;
 
 /**
- * What the commands call below them. The defaults load the engine, ExcelJS
- * and the writer on first use, so `--help` answers at once; tests may replace
- * any of them.
+ * What the commands call below them; tests may replace any of them. The
+ * reader and the engine are imported statically: the CLI ships as one bundle
+ * (esbuild.config.mjs), where a dynamic import would keep every module it
+ * reaches whole, zod's schemas included. ExcelJS, which only the writer
+ * needs, is required there on first use (see the bundle's config).
  */
 export interface CliDeps {
   readWorkbook(path: string, options: ReadFileOptions): Promise<WorkbookGrid>;
@@ -44,10 +58,10 @@ export interface CliDeps {
 }
 
 const defaultDeps: CliDeps = {
-  readWorkbook: async (path, options) => (await import("../xlsx/read-file")).readWorkbookFile(path, options),
-  check: async (grids, settings) => (await import("../core/check")).checkWorkbooks(grids, settings),
-  buildPir: async (result, settings) => (await import("../core/pir/build")).buildPirWorkbook(result, settings),
-  writeWorkbook: async (description) => (await import("../xlsx/write")).writeWorkbook(description),
+  readWorkbook: (path, options) => readWorkbookFile(path, options),
+  check: async (grids, settings) => checkWorkbooks(grids, settings),
+  buildPir: async (result, settings) => buildPirWorkbook(result, settings),
+  writeWorkbook: (description) => writeWorkbook(description),
   today: () => new Date(),
 };
 
@@ -162,7 +176,6 @@ function periodAdvice(result: CheckResult, requested: Settings): string[] {
 
 /** Which reporting period the figures were checked for, and where it came from. */
 async function periodLine(result: CheckResult, requested: Settings, plan: PlanPeriod | null): Promise<string> {
-  const { reportingPeriodLine } = await import("../core/pir/labels");
   const s = result.settings ?? requested;
   const es = s.language === "es";
   const source = plan

@@ -115,8 +115,8 @@ export function cellText(cell: Cell | null | undefined): string {
   return "";
 }
 
-/** Shape check for grids that arrive from outside (Office.js, a worker). */
-export const cellSchema = z.object({
+/** Shape check for grids that arrive from outside (Office.js, a worker); built `@__PURE__`, so a bundle that does not use it (the CLI) leaves zod out. */
+export const cellSchema = /* @__PURE__ */ (() => z.object({
   value: z.union([
     z.number(),
     z.string(),
@@ -129,18 +129,18 @@ export const cellSchema = z.object({
   numFmt: z.string().optional(),
   formula: z.string().optional(),
   bold: z.boolean().optional(),
-});
+}))();
 
-export const mergedAreaSchema = z.object({
+export const mergedAreaSchema = /* @__PURE__ */ (() => z.object({
   top: z.number().int().min(0),
   left: z.number().int().min(0),
   bottom: z.number().int().min(0),
   right: z.number().int().min(0),
-});
+}))();
 
-export const sheetGridSchema = z.object({
+export const sheetGridSchema = /* @__PURE__ */ (() => z.object({
   name: z.string(),
   cells: z.array(z.array(cellSchema.nullable().optional()).nullable().optional()),
   merges: z.array(mergedAreaSchema),
   hidden: z.boolean().optional(),
-});
+}))();

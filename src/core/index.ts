@@ -11,7 +11,7 @@ export type { Finding, Report, Severity, TableKind } from "./model";
 export { periodLabel } from "./periods";
 export { ruleAmountWords } from "./rules/registry";
 export { buildPirWorkbook } from "./pir/build";
-export { pirLabels } from "./pir/labels";
+export { pirLabels, reportingPeriodLine } from "./pir/labels";
 export {
   PALETTE,
   SEVERITY_FONT_ARGB,
@@ -23,5 +23,5 @@ export {
   type SheetDescription,
   type WorkbookDescription,
 } from "./pir/sheet";
-export { fiscalYear, latestEndedFiscalYear, parseSettings, settingsInputSchema, type Settings, type SettingsInput } from "./settings";
+export { checkSettings, fiscalYear, latestEndedFiscalYear, parseSettings, settingsInputSchema, SettingsInputError, type Settings, type SettingsInput } from "./settings";
 export { periodFromWorkPlan, periodWarnings, planPeriodSource, type PlanPeriod } from "./period-advice";

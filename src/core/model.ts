@@ -11,10 +11,10 @@ import { RULE_IDS } from "./rules/registry";
  * first project year: UNDP budgets count years from the project's start,
  * which maps them to dates only once it is known).
  */
-export const periodSchema = z.string().regex(/^(\d{4}(-Q[1-4])?|Y\d{1,2})$/);
+export const periodSchema = /* @__PURE__ */ (() => z.string().regex(/^(\d{4}(-Q[1-4])?|Y\d{1,2})$/))();
 export type Period = z.infer<typeof periodSchema>;
 
-export const tableKindSchema = z.enum(["workplan", "budget", "expenditure"]);
+export const tableKindSchema = /* @__PURE__ */ (() => z.enum(["workplan", "budget", "expenditure"]))();
 export type TableKind = z.infer<typeof tableKindSchema>;
 
 /**
@@ -31,7 +31,7 @@ export type TableKind = z.infer<typeof tableKindSchema>;
  * `code` (account code, budget line) and `text` (responsible party, fund,
  * donor, budget note, work-months, units, %).
  */
-export const columnRoleSchema = z.enum([
+export const columnRoleSchema = /* @__PURE__ */ (() => z.enum([
   "label",
   "outline",
   "code",
@@ -43,7 +43,7 @@ export const columnRoleSchema = z.enum([
   "member",
   "rowTotal",
   "other",
-]);
+]))();
 export type ColumnRole = z.infer<typeof columnRoleSchema>;
 
 export interface TableColumn {
@@ -69,7 +69,7 @@ export interface TableColumn {
  * total ("Trust fund for companies"); unlabeled: amounts without a label;
  * heading: a label row without amounts (an outcome title, a note).
  */
-export const rowKindSchema = z.enum(["component", "output", "line", "subtotal", "total", "afterTotal", "unlabeled", "heading"]);
+export const rowKindSchema = /* @__PURE__ */ (() => z.enum(["component", "output", "line", "subtotal", "total", "afterTotal", "unlabeled", "heading"]))();
 export type RowKind = z.infer<typeof rowKindSchema>;
 
 /** One amount cell as read. A blank cell has no AmountCell (null in `TableRow.amounts`). */
@@ -147,14 +147,14 @@ export interface WorkbookRecognition {
   sheets: SheetRecognition[];
 }
 
-export const severitySchema = z.enum(["error", "warning", "info"]);
+export const severitySchema = /* @__PURE__ */ (() => z.enum(["error", "warning", "info"]))();
 export type Severity = z.infer<typeof severitySchema>;
 
 /** The ids of the rules in the registry (rules/registry.ts), one file each. */
-export const ruleIdSchema = z.enum(RULE_IDS);
+export const ruleIdSchema = /* @__PURE__ */ (() => z.enum(RULE_IDS))();
 export type RuleId = z.infer<typeof ruleIdSchema>;
 
-export const findingSchema = z.object({
+export const findingSchema = /* @__PURE__ */ (() => z.object({
   rule: ruleIdSchema,
   severity: severitySchema,
   file: z.string(),
@@ -166,11 +166,11 @@ export const findingSchema = z.object({
   expected: z.number().nullable(),
   actual: z.number().nullable(),
   message: z.string(),
-});
+}))();
 export type Finding = z.infer<typeof findingSchema>;
 
 /** The `--json` report: what was recognised, then every finding. */
-export const reportSchema = z.object({
+export const reportSchema = /* @__PURE__ */ (() => z.object({
   files: z.array(
     z.object({
       file: z.string(),
@@ -198,5 +198,5 @@ export const reportSchema = z.object({
     }),
   ),
   findings: z.array(findingSchema),
-});
+}))();
 export type Report = z.infer<typeof reportSchema>;

@@ -1,7 +1,14 @@
 /**
- * User settings, validated with zod wherever they come from (CLI flags,
- * document settings in Excel). Caps and tolerances are settings, not
- * constants: they vary by agency and project size.
+ * User settings, validated wherever they come from (CLI flags, document
+ * settings in Excel). Caps and tolerances are settings, not constants: they
+ * vary by agency and project size.
+ *
+ * Two validators say the same thing: the zod schema (`settingsInputSchema`,
+ * `parseSettings`: the pane and the document settings, which show zod's
+ * issues) and `checkSettings`, plain code for the CLI, which then never loads
+ * zod (a tenth of a second of its start-up). test/cli/settings.test.ts holds
+ * them to the same verdict, field by field. The schema is built
+ * `@__PURE__`, so a bundle that does not use it leaves zod out.
  */
 import { z } from "zod";
 import { componentCode } from "./codes";
@@ -40,7 +47,7 @@ export function latestEndedFiscalYear(today: Date): ReportingPeriod {
   return fiscalYear(`FY${endYear}`)!;
 }
 
-export const settingsInputSchema = z.object({
+export const settingsInputSchema = /* @__PURE__ */ (() => z.object({
   /** "FY22"; default: the fiscal year that ended most recently. */
   period: z
     .string()
@@ -76,7 +83,7 @@ export const settingsInputSchema = z.object({
       message: 'each match must name two components, such as "ACTIVITY4=PMC" or "3=M&E"',
     })
     .optional(),
-});
+}))();
 export type SettingsInput = z.input<typeof settingsInputSchema>;
 
 export interface Settings {
@@ -104,7 +111,67 @@ export const FULL_SIZED_GRANT = 2_000_000;
 
 /** Validates settings and fills defaults; throws a ZodError naming the bad field. */
 export function parseSettings(input: SettingsInput = {}, today: Date = new Date()): Settings {
-  const s = settingsInputSchema.parse(input);
+  return completeSettings(settingsInputSchema.parse(input), today);
+}
+
+/** What is wrong with one setting, as `checkSettings` finds it (zod's issue codes and limits). */
+export class SettingsInputError extends Error {
+  constructor(
+    /** The field of SettingsInput: "tolerance", "pmcCap"… */
+    readonly field: keyof SettingsInput,
+    readonly code: "invalid_type" | "invalid_value" | "too_small" | "too_big" | "custom",
+    message: string,
+    /** The limit passed, for too_small and too_big. */
+    readonly limit?: number,
+  ) {
+    super(message);
+    this.name = "SettingsInputError";
+  }
+}
+
+/**
+ * `parseSettings` without zod: the same checks in plain code, for the CLI.
+ * Throws a SettingsInputError naming the first bad field, in the schema's order.
+ */
+export function checkSettings(input: SettingsInput = {}, today: Date = new Date()): Settings {
+  const bad = (field: keyof SettingsInput, code: SettingsInputError["code"], message: string, limit?: number) =>
+    new SettingsInputError(field, code, message, limit);
+  const number = (field: keyof SettingsInput, v: unknown, min: number, max: number, exclusiveMin = false): number | undefined => {
+    if (v === undefined) return undefined;
+    if (typeof v !== "number" || !Number.isFinite(v)) throw bad(field, "invalid_type", "must be a number");
+    if (exclusiveMin ? v <= min : v < min) throw bad(field, "too_small", `must be ${exclusiveMin ? "above" : "at least"} ${min}`, min);
+    if (v > max) throw bad(field, "too_big", `must be at most ${max}`, max);
+    return v;
+  };
+  const oneOf = <T extends string>(field: keyof SettingsInput, v: unknown, options: readonly T[]): T | undefined => {
+    if (v === undefined) return undefined;
+    if (!options.includes(v as T)) throw bad(field, "invalid_value", `must be one of ${options.map((o) => `"${o}"`).join(", ")}`);
+    return v as T;
+  };
+  const { period, projectStart, componentMap } = input;
+  if (period !== undefined && (typeof period !== "string" || fiscalYear(period) === null)) {
+    throw bad("period", "custom", 'period must look like "FY22" (July 2021 – June 2022)');
+  }
+  const tolerance = number("tolerance", input.tolerance, 0, 1_000_000) ?? 0.5;
+  const pmcCap = number("pmcCap", input.pmcCap, 0, 1);
+  const pmcBase = oneOf("pmcBase", input.pmcBase, ["subtotal", "total"] as const) ?? "subtotal";
+  const gefGrant = number("gefGrant", input.gefGrant, 0, 1e12, true);
+  const language = oneOf("language", input.language, ["en", "es"] as const) ?? "en";
+  if (projectStart !== undefined && (typeof projectStart !== "string" || parseStartDate(projectStart) === null)) {
+    throw bad("projectStart", "custom", 'projectStart must be a date such as "2020-01-01"');
+  }
+  if (componentMap !== undefined) {
+    const entries = typeof componentMap === "object" && componentMap !== null ? Object.entries(componentMap) : null;
+    if (!entries || !entries.every(([, to]) => typeof to === "string")) throw bad("componentMap", "invalid_type", "must map names to names");
+    if (!entries.every(([from, to]) => componentCode(from) !== null && componentCode(to) !== null)) {
+      throw bad("componentMap", "custom", 'each match must name two components, such as "ACTIVITY4=PMC" or "3=M&E"');
+    }
+  }
+  return completeSettings({ period, tolerance, pmcCap, pmcBase, gefGrant, language, projectStart, componentMap }, today);
+}
+
+/** Valid settings with their defaults → Settings. */
+function completeSettings(s: z.output<typeof settingsInputSchema>, today: Date): Settings {
   return {
     period: s.period ? fiscalYear(s.period)! : latestEndedFiscalYear(today),
     periodSource: s.period ? "setting" : "default",
