@@ -5,7 +5,6 @@
  * tables` end to end, and peak memory (each in a child process). Prints a
  * table, writes bench-results.json and BENCHMARKS.md.
  */
-import { execFileSync } from "child_process";
 import { mkdirSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -15,7 +14,7 @@ import { main } from "../cli/commands";
 import { readWorkbookFile } from "../xlsx/read-file";
 import { QUARTERS, makeWorkplanBytes } from "./make-workplan";
 import { extraBenchmarks, type ExtraFigures } from "./extras";
-import { measureReader, readerChunk, readerMarkdown, type ReaderFigures } from "./reader";
+import { measureReader, readerChunk, readerMarkdown, runCli, type ReaderFigures } from "./reader";
 
 const SIZES = (process.env.BENCH_SIZES ?? "100,1000,3000,10000").split(",").map(Number);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
@@ -49,13 +48,9 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
 
-/** Peak resident memory of a CLI run in its own process (its own VmHWM, see peer.ts peakKB). */
+/** Peak resident memory of a run of the bundled `pir-check` in its own process (its own VmHWM, see peer.ts peakKB). */
 function peakMB(args: string[]): number {
-  const script = `const {main}=require(${JSON.stringify(path.join(ROOT, "dist", "cli", "commands.js"))});` +
-    `const {peakKB}=require(${JSON.stringify(path.join(ROOT, "dist", "bench", "peer.js"))});` +
-    `main(${JSON.stringify(args)},{stdout:{write:()=>true},stderr:process.stderr}).then(()=>{process.stdout.write(String(peakKB()))})`;
-  const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
-  return Math.round(Number(out) / 1024);
+  return Math.round(runCli(ROOT, args).peakMB);
 }
 
 async function measure(outputs: number): Promise<SizeFigures> {

@@ -10,9 +10,10 @@
  *   sheetjs  SheetJS (@e965/xlsx) reads the file (its default options)
  *   exceljs  ExcelJS reads the file (its full workbook model)
  *   reader   this project's streaming reader builds the grid
- *   validate `pir-check validate --json --period FY22 <file>`: read, check, print
  *   node     nothing: Node's own start-up and memory
- *   modules  loads what validate loads (the CLI, the reader, the engine), reads nothing
+ *
+ * `validate` and `modules` (validate's fixed cost) are the bundled command
+ * itself, run by reader.ts's runCli with peak-at-exit.js preloaded.
  */
 import { readFileSync } from "fs";
 
@@ -46,26 +47,16 @@ async function run(what: string, file: string): Promise<void> {
       await readWorkbookFile(file);
       break;
     }
-    case "validate": {
-      const { main } = await import("../cli/commands");
-      let out = 0;
-      const code = await main(["validate", "--json", "--period", "FY22", file], { stdout: { write: (s: string) => (out += s.length) }, stderr: process.stderr });
-      if (code > 1 || out === 0) throw new Error(`validate exited ${code}`);
-      break;
-    }
     case "node":
       break;
-    case "modules": {
-      await import("../cli/commands");
-      await import("../xlsx/read-file");
-      await import("../core");
-      break;
-    }
     default:
       throw new Error(`unknown peer ${what}`);
   }
   process.stdout.write(String(peakKB()));
 }
+
+/** The line peak-at-exit.js prints on stderr: "pir-bench-peak-kb N". */
+export const PEAK_MARK = "pir-bench-peak-kb";
 
 /**
  * This process's own peak resident memory, in kB. Linux's VmHWM belongs to

@@ -5,11 +5,12 @@
  * medians, and the ratios the issue sets as targets. Also the size of the
  * pane's lazily loaded reader chunk.
  */
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
+import { PEAK_MARK } from "./peer";
 
 const PEERS = ["node", "modules", "floor", "sheetjs", "exceljs", "reader", "validate"] as const;
 type Peer = (typeof PEERS)[number];
@@ -35,7 +36,28 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
+/**
+ * `validate` and `modules` run the real command, package.json's `bin` (the
+ * bundle dist/cli/pir-check.js), its JSON piped to the bench as to any
+ * program; peak-at-exit.js reports its peak memory on stderr.
+ */
+export function runCli(root: string, args: string[]): { ms: number; peakMB: number } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["-r", path.join(root, "dist", "bench", "peak-at-exit.js"), path.join(root, "dist", "cli", "pir-check.js"), ...args], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const peak = new RegExp(`^${PEAK_MARK} (\\d+)$`, "m").exec(r.stderr ?? "");
+  if (r.status === null || r.status > 1 || !peak) throw new Error(`pir-check ${args.join(" ")} failed (exit ${r.status}): ${(r.stderr ?? "").trim().split("\n")[0]}`);
+  if (args[0] === "validate" && !r.stdout) throw new Error("pir-check validate printed nothing");
+  return { ms, peakMB: Number(peak[1]) / 1024 };
+}
+
 function runPeer(root: string, peer: Peer, file: string): { ms: number; peakMB: number } {
+  if (peer === "validate") return runCli(root, ["validate", "--json", "--period", "FY22", file]);
+  if (peer === "modules") return runCli(root, ["--version"]);
   const t0 = process.hrtime.bigint();
   const out = execFileSync(process.execPath, [path.join(root, "dist", "bench", "peer.js"), peer, file], { encoding: "utf8", cwd: root });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -109,11 +131,11 @@ export function readerMarkdown(figures: ReaderFigures[], chunk: ReaderChunk | { 
     "",
     "Each a fresh Node process on the same work plan, timed from start to exit (Node's start-up included), interleaved run by run; medians. ✓ marks a target met, ✗ one missed.",
     "",
-    "| outputs × 24 quarters | file | Node alone / validate's modules, no file | floor: fflate unzip + one walk of the XML | SheetJS read | ExcelJS read | streaming reader alone | `validate` (read + check + print) | validate ÷ SheetJS (target ≤ 0.5) | validate ÷ floor (target ≤ 1.5) | peak RSS Node / floor / SheetJS / ExcelJS / reader / validate | validate ÷ floor peak (target ≤ 1.5) |",
+    "| outputs × 24 quarters | file | Node alone / `pir-check --version` | floor: fflate unzip + one walk of the XML | SheetJS read | ExcelJS read | streaming reader alone | `validate` (read + check + print) | validate ÷ SheetJS (target ≤ 0.5) | validate ÷ floor (target ≤ 1.5) | peak RSS Node / floor / SheetJS / ExcelJS / reader / validate | validate ÷ floor peak (target ≤ 1.5) |",
     "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows,
     "",
-    "- *floor*: fflate's `unzipSync` of the whole package, then every sheet's and the shared strings' XML decoded and walked once (each `<` counted): the least any reader of the file must do. *SheetJS*: `@e965/xlsx`'s `readFile` with its default options. *ExcelJS*: `workbook.xlsx.readFile`, its full model, which the CLI used before. *Node alone*: `node` doing nothing; *validate's modules*: loading the CLI, the reader and the engine without reading a file (validate's fixed cost). *streaming reader alone*: `readWorkbookFile` (Node's zlib, the fast path for cells), nothing else.",
+    "- *floor*: fflate's `unzipSync` of the whole package, then every sheet's and the shared strings' XML decoded and walked once (each `<` counted): the least any reader of the file must do. *SheetJS*: `@e965/xlsx`'s `readFile` with its default options. *ExcelJS*: `workbook.xlsx.readFile`, its full model, which the CLI used before. *Node alone*: `node` doing nothing; *`pir-check --version`*: the bundled command (package.json's `bin`, one file with the reader and the engine) loaded, reading no file: validate's fixed cost. *validate*: that same command, `pir-check validate --json --period FY22 <file>`, its JSON piped to the bench. *streaming reader alone*: `readWorkbookFile` (Node's zlib, the fast path for cells), nothing else.",
     "",
     chunkLine,
   ];
