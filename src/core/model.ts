@@ -7,11 +7,14 @@ import type { Message } from "./catalogue";
 import { RULE_IDS } from "./rules/registry";
 
 /**
- * "2021" (a calendar year), "2022-Q1" (a calendar quarter), or "Y1" (the
- * first project year: UNDP budgets count years from the project's start,
- * which maps them to dates only once it is known).
+ * "2021" (a calendar year), "2022-Q1" (a calendar quarter), "2022-03" (a
+ * month), "FY2022" (a fiscal year July–June, 1 July 2021 – 30 June 2022), a
+ * span of two of these "2022-Q1/2022-Q2" (a year-to-date report), or "Y1"
+ * (the first project year: UNDP budgets count years from the project's
+ * start, which maps them to dates only once it is known). See ./periods.
  */
-export const periodSchema = /* @__PURE__ */ (() => z.string().regex(/^(\d{4}(-Q[1-4])?|Y\d{1,2})$/))();
+const CALENDAR_PERIOD = String.raw`(?:\d{4}(?:-Q[1-4]|-(?:0[1-9]|1[0-2]))?|FY\d{4})`;
+export const periodSchema = /* @__PURE__ */ (() => z.string().regex(new RegExp(`^(?:${CALENDAR_PERIOD}(?:/${CALENDAR_PERIOD})?|Y\\d{1,2})$`)))();
 export type Period = z.infer<typeof periodSchema>;
 
 export const tableKindSchema = /* @__PURE__ */ (() => z.enum(["workplan", "budget", "expenditure"]))();

@@ -155,42 +155,139 @@ export function parsePeriodHeader(cell: Cell | null | undefined): Period | null 
   return parseQuarterWithYear(text);
 }
 
-const PERIOD = /^(\d{4})(?:-Q([1-4]))?$/;
+/**
+ * The calendar periods: "2021" (a year), "2022-Q1" (a quarter), "2022-03" (a
+ * month), "FY2022" (a fiscal year July–June, keyed by the calendar year it
+ * ends in: 1 July 2021 – 30 June 2022), and a span of two of them
+ * "2022-Q1/2022-Q2" (ISO 8601's interval, a year-to-date report: January to
+ * June 2022). "Y1" is a project year, with no dates of its own.
+ */
+const ATOM = /^(?:(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?|FY(\d{4}))$/;
+
+interface Span {
+  /** ISO, inclusive. */
+  start: string;
+  end: string;
+}
+
+const QUARTER_START = ["01-01", "04-01", "07-01", "10-01"];
+const QUARTER_END = ["03-31", "06-30", "09-30", "12-31"];
+const MONTH_END = ["31", "28", "31", "30", "31", "30", "31", "31", "30", "31", "30", "31"];
+
+function leap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function monthEnd(year: number, month: number): string {
+  const d = month === 2 && leap(year) ? "29" : MONTH_END[month - 1];
+  return `${year}-${String(month).padStart(2, "0")}-${d}`;
+}
+
+function atomSpan(p: string): Span {
+  const m = ATOM.exec(p);
+  if (!m) throw new Error(`Not a calendar period: "${p}"`);
+  if (m[4]) return { start: `${Number(m[4]) - 1}-07-01`, end: `${m[4]}-06-30` };
+  const year = Number(m[1]);
+  if (m[2]) {
+    const q = Number(m[2]) - 1;
+    return { start: `${year}-${QUARTER_START[q]}`, end: `${year}-${QUARTER_END[q]}` };
+  }
+  if (m[3]) return { start: `${year}-${m[3]}-01`, end: monthEnd(year, Number(m[3])) };
+  return { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+function spanOf(p: Period): Span {
+  const slash = p.indexOf("/");
+  if (slash < 0) return atomSpan(p);
+  return { start: atomSpan(p.slice(0, slash)).start, end: atomSpan(p.slice(slash + 1)).end };
+}
+
+/** Whether a period is a calendar period (year, quarter, month, fiscal year or a span of them), not a project year. */
+export function isCalendarPeriod(p: Period): boolean {
+  const parts = p.split("/");
+  return parts.length <= 2 && parts.every((x) => ATOM.test(x));
+}
 
 /** A project year's number ("Y2" → 2), or null for a calendar period. */
 export function projectYearOf(p: Period): number | null {
   return /^Y\d+$/.test(p) ? Number(p.slice(1)) : null;
 }
 
-function splitPeriod(p: Period): { year: number; quarter: Quarter | null } {
-  const m = PERIOD.exec(p);
-  if (!m) throw new Error(`Not a calendar period: "${p}"`);
-  return { year: Number(m[1]), quarter: m[2] ? (Number(m[2]) as Quarter) : null };
-}
-
-const QUARTER_START = ["01-01", "04-01", "07-01", "10-01"];
-const QUARTER_END = ["03-31", "06-30", "09-30", "12-31"];
-
-/** First day, ISO: "2022-Q2" → "2022-04-01". */
+/** First day, ISO: "2022-Q2" → "2022-04-01", "FY2022" → "2021-07-01". */
 export function periodStart(p: Period): string {
-  const { year, quarter } = splitPeriod(p);
-  return `${year}-${quarter ? QUARTER_START[quarter - 1] : "01-01"}`;
+  return spanOf(p).start;
 }
 
-/** Last day, ISO and inclusive: "2022-Q1" → "2022-03-31", "2021" → "2021-12-31". */
+/** Last day, ISO and inclusive: "2022-Q1" → "2022-03-31", "2021" → "2021-12-31", "2022-Q1/2022-Q2" → "2022-06-30". */
 export function periodEnd(p: Period): string {
-  const { year, quarter } = splitPeriod(p);
-  return `${year}-${quarter ? QUARTER_END[quarter - 1] : "12-31"}`;
+  return spanOf(p).end;
 }
 
-/** Chronological by start; a year sorts before the quarter that starts with it; project years after calendar periods, in order. */
+/** Whether the calendar period `inner` lies within `outer` (or is it). Project years are within only themselves. */
+export function periodWithin(inner: Period, outer: Period): boolean {
+  if (inner === outer) return true;
+  if (!isCalendarPeriod(inner) || !isCalendarPeriod(outer)) return false;
+  const a = spanOf(inner);
+  const b = spanOf(outer);
+  return a.start >= b.start && a.end <= b.end;
+}
+
+/** The day after an ISO date. */
+function nextDay(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1));
+  return next.toISOString().slice(0, 10);
+}
+
+/** Whether the periods, put end to end, cover `outer` exactly, without gap or overlap. */
+export function periodsCover(parts: Period[], outer: Period): boolean {
+  if (parts.length === 0 || !parts.every(isCalendarPeriod) || !isCalendarPeriod(outer)) return parts.length === 1 && parts[0] === outer;
+  const spans = parts.map(spanOf).sort((a, b) => a.start.localeCompare(b.start));
+  const whole = spanOf(outer);
+  if (spans[0].start !== whole.start || spans[spans.length - 1].end !== whole.end) return false;
+  for (let i = 1; i < spans.length; i++) if (spans[i].start !== nextDay(spans[i - 1].end)) return false;
+  return true;
+}
+
+/**
+ * The one period from the first day of a month to the last day of a month
+ * (ISO dates, the days ignored): a year, a fiscal year, a quarter, a month, or
+ * a span of quarters or months ("2022-Q1/2022-Q2" for January–June 2022).
+ */
+export function periodFromMonths(startIso: string, endIso: string): Period | null {
+  const [sy, sm] = startIso.split("-").map(Number);
+  const [ey, em] = endIso.split("-").map(Number);
+  if (!validYear(sy) || !validYear(ey) || !(sm >= 1 && sm <= 12 && em >= 1 && em <= 12)) return null;
+  if (ey * 12 + em < sy * 12 + sm) return null;
+  if (sy === ey && sm === 1 && em === 12) return String(sy);
+  if (ey === sy + 1 && sm === 7 && em === 6) return `FY${ey}`;
+  const mm = (y: number, m: number) => `${y}-${String(m).padStart(2, "0")}`;
+  if (sm % 3 === 1 && em % 3 === 0) {
+    const a = `${sy}-Q${(sm + 2) / 3}`;
+    const b = `${ey}-Q${em / 3}`;
+    return a === b ? a : `${a}/${b}`;
+  }
+  const a = mm(sy, sm);
+  const b = mm(ey, em);
+  return a === b ? a : `${a}/${b}`;
+}
+
+/** The quarter a month lies in ("2022-05" → "2022-Q2"); any other period as it is. */
+export function quarterOf(p: Period): Period {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(p);
+  return m ? `${m[1]}-Q${Math.ceil(Number(m[2]) / 3)}` : p;
+}
+
+/** Chronological by start; a longer period sorts before a shorter one that starts with it; project years after calendar periods, in order. */
 export function comparePeriods(a: Period, b: Period): number {
   const ya = projectYearOf(a);
   const yb = projectYearOf(b);
   if (ya !== null || yb !== null) return ya === null ? -1 : yb === null ? 1 : ya - yb;
-  const byStart = periodStart(a).localeCompare(periodStart(b));
+  const sa = spanOf(a);
+  const sb = spanOf(b);
+  const byStart = sa.start.localeCompare(sb.start);
   if (byStart !== 0) return byStart;
-  return periodEnd(b).localeCompare(periodEnd(a));
+  return sb.end.localeCompare(sa.end);
 }
 
 /**
@@ -212,11 +309,39 @@ export function projectYearEnd(start: string, n: number): string {
   return next.toISOString().slice(0, 10);
 }
 
-/** "2022 Q1" (en) or "2022 T1" (es, trimestre); a year as "2021"; a project year as "Year 1" / "Año 1". */
+const MONTHS: Record<"en" | "es", string[]> = {
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+  es: ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"],
+};
+
+function atomLabel(p: string, language: "en" | "es"): { year: string; rest: string } {
+  const m = ATOM.exec(p);
+  if (!m) return { year: "", rest: p };
+  if (m[4]) return { year: "", rest: `${language === "es" ? "AF" : "FY"}${m[4]}` };
+  if (m[2]) return { year: m[1], rest: `${language === "es" ? "T" : "Q"}${m[2]}` };
+  if (m[3]) return { year: m[1], rest: MONTHS[language][Number(m[3]) - 1] };
+  return { year: m[1], rest: "" };
+}
+
+/**
+ * "2022 Q1" (en) or "2022 T1" (es, trimestre); a year as "2021"; a month as
+ * "Mar 2022" / "mar 2022"; a fiscal year as "FY2022" / "AF2022"; a span as
+ * "2022 Q1–Q2" or "Jan–May 2022"; a project year as "Year 1" / "Año 1".
+ */
 export function periodLabel(p: Period, language: "en" | "es"): string {
   const projectYear = projectYearOf(p);
   if (projectYear !== null) return `${language === "es" ? "Año" : "Year"} ${projectYear}`;
-  const { year, quarter } = splitPeriod(p);
-  if (quarter === null) return String(year);
-  return `${year} ${language === "es" ? "T" : "Q"}${quarter}`;
+  const parts = p.split("/");
+  if (parts.length === 2) {
+    const a = atomLabel(parts[0], language);
+    const b = atomLabel(parts[1], language);
+    const month = /-\d{2}$/.test(parts[0]) && /-\d{2}$/.test(parts[1]);
+    if (a.year !== "" && a.year === b.year && a.rest !== "" && b.rest !== "")
+      return month ? `${a.rest}–${b.rest} ${a.year}` : `${a.year} ${a.rest}–${b.rest}`;
+    return `${periodLabel(parts[0], language)} – ${periodLabel(parts[1], language)}`;
+  }
+  const { year, rest } = atomLabel(p, language);
+  if (rest === "") return year;
+  if (year === "") return rest;
+  return /^[QT]\d$/.test(rest) ? `${year} ${rest}` : `${rest} ${year}`;
 }
