@@ -46,7 +46,15 @@ export const nodeInflateRaw: RawInflater = (compressed, take, onStep, name) =>
         const more = z.write(compressed.subarray(p, stop));
         const pause = onStep(stop - p);
         if (pause) await pause;
-        if (!more && !settled) await new Promise<void>((go) => z.once("drain", go).once("close", go));
+        if (!more && !settled) {
+          await new Promise<void>((go) => {
+            const done = () => {
+              z.off("drain", done).off("close", done);
+              go();
+            };
+            z.on("drain", done).on("close", done);
+          });
+        }
       }
       if (!settled) z.end();
     };

@@ -72,6 +72,9 @@ export class SheetParser implements XmlHandler {
   private capture: "v" | "f" | "t" | "" = "";
   private inInline = false;
   private phonetic = 0;
+  /** The number fastValue read in place, when `isParsed` (then `value` is only a placeholder). */
+  private parsed = 0;
+  private isParsed = false;
 
   constructor(
     private readonly name: string,
@@ -83,6 +86,7 @@ export class SheetParser implements XmlHandler {
       switch (name) {
         case "v":
           this.value = "";
+          this.isParsed = false;
           if (!selfClosing) this.startText("v");
           return;
         case "f":
@@ -287,14 +291,35 @@ export class SheetParser implements XmlHandler {
     return true;
   }
 
-  /** SheetScanner's fast path for `<v>text</v>` inside a cell. */
+  /**
+   * SheetScanner's fast path for `<v>text</v>` inside a cell. A number (or a
+   * shared string's index) in plain digits is read in place, without a
+   * string made for it: nearly every cell of a work plan.
+   */
   fastValue(buf: string, from: number, to: number): void {
-    this.value = from === to ? "" : decodeText(buf.slice(from, to));
+    if (from === to) {
+      this.value = "";
+      return;
+    }
+    const t = this.type;
+    if (t === "" || t === "n" || t === "s") {
+      const n = plainDecimalAt(buf, from, to);
+      // A shared string's index is a whole number; anything else goes the general way (and is reported there).
+      if (n === n && (t !== "s" || (Number.isInteger(n) && n >= 0))) {
+        this.parsed = n;
+        this.isParsed = true;
+        this.value = PARSED;
+        return;
+      }
+    }
+    this.isParsed = false;
+    this.value = decodeText(buf.slice(from, to));
   }
 
   /** A cell starts: `row` and `col` are -1 when the tag gives no address. */
   private beginCell(row: number, col: number, style: number, type: string): void {
     this.inCell = true;
+    this.isParsed = false;
     this.type = type;
     this.style = style;
     this.value = undefined;
@@ -396,10 +421,10 @@ export class SheetParser implements XmlHandler {
     switch (this.type) {
       case "s": {
         const strings = this.ctx.sharedStrings;
-        const i = toInt(v);
+        const i = this.isParsed ? this.parsed : toInt(v);
         if (!strings) throw new SheetReadError("damaged", `the sheet "${this.name}" uses shared strings, but the workbook has none`);
         if (!(i >= 0 && i < strings.length)) {
-          throw new SheetReadError("damaged", `the sheet "${this.name}" uses shared string ${v}, but the workbook has only ${strings.length}`);
+          throw new SheetReadError("damaged", `the sheet "${this.name}" uses shared string ${Number.isFinite(i) ? i : v}, but the workbook has only ${strings.length}`);
         }
         return strings[i];
       }
@@ -416,6 +441,7 @@ export class SheetParser implements XmlHandler {
         return Number.isNaN(t) ? null : new Date(t);
       }
       default: {
+        if (this.isParsed) return isDate ? excelDate(this.parsed, this.ctx.date1904) : this.parsed;
         let n = plainDecimal(v);
         if (n !== n) n = Number(v);
         if (Number.isNaN(n)) n = parseFloat(v);
@@ -614,6 +640,34 @@ export function plainDecimal(s: string): number {
   const value = decimals === 0 ? m : m / POWERS_OF_TEN[decimals];
   return negative ? -value : value;
 }
+
+/** `plainDecimal` of buf[from, to), read in place. */
+function plainDecimalAt(buf: string, from: number, to: number): number {
+  let k = from;
+  let negative = false;
+  if (buf.charCodeAt(k) === 0x2d) {
+    negative = true;
+    k++;
+  }
+  let m = 0;
+  let digits = 0;
+  let scale = -1;
+  for (; k < to; k++) {
+    const x = buf.charCodeAt(k);
+    if (x >= 0x30 && x <= 0x39) {
+      m = m * 10 + (x - 0x30);
+      digits++;
+    } else if (x === 0x2e && scale < 0) scale = k;
+    else return NaN;
+  }
+  if (digits === 0 || digits > 15) return NaN;
+  const decimals = scale < 0 ? 0 : to - scale - 1;
+  const value = decimals === 0 ? m : m / POWERS_OF_TEN[decimals];
+  return negative ? -value : value;
+}
+
+/** `value` while fastValue's number stands in `parsed`: not empty, so it reads as a value. */
+const PARSED = "#";
 
 const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 

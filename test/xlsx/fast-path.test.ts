@@ -157,6 +157,22 @@ describe("the sheet scanner's fast path", () => {
     );
   });
 
+  it("reads numbers and shared-string indexes in place as the general path reads them, errors included", () => {
+    const outcome = (fast: boolean, xml: string) => {
+      try {
+        return readWith(fast, xml, []);
+      } catch (err) {
+        return err instanceof Error ? err.message : String(err);
+      }
+    };
+    for (const t of ["", ' t="n"', ' t="s"', ' s="0"']) {
+      for (const v of ["0", "2", "1.0", "2.5", "-1", "-0", "007", "1E2", "12345678901234567", "-", ".", "1.", "&#50;"]) {
+        const xml = `<sheetData><row r="1"><c r="A1"${t}><v>${v}</v></c></row></sheetData>`;
+        expect([t, v, outcome(true, xml)]).toEqual([t, v, outcome(false, xml)]);
+      }
+    }
+  });
+
   it("leaves what it does not take to the general path, errors included", () => {
     const bad = '<sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData>';
     expect(() => readWith(true, bad, [])).toThrow(/beyond Excel's last column XFD/);
