@@ -4,13 +4,19 @@
  * src/xlsx/read.ts and fflate, a chunk of its own fetched with the first
  * file), so the page stays responsive and Cancel stops a read at once; where
  * no worker can run, the same reader is loaded with import() and runs on the
- * page. The writer (ExcelJS) is loaded with import() only when a PIR workbook
+ * page. The engine checks in a worker of its own too (worker/check.worker.ts),
+ * so recognising and checking a large workbook never holds up the page; the
+ * engine on the page (already in the first download) only where no worker
+ * can run. The writer (ExcelJS) is loaded with import() only when a PIR workbook
  * is written. None of them is in the pane's first download.
  */
+import { checkWorkbooks } from "../core";
 import type { BrowserIo, PaneHost } from "./pane-host";
+import type { WorkerChecker } from "./worker/check-client";
 import type { ReadOnPage, WorkerReader } from "./worker/client";
 
 let reader: WorkerReader | null = null;
+let checker: WorkerChecker | null = null;
 
 /** The reader on the page: only where no worker can run. */
 const readOnPage: ReadOnPage = async (bytes, file, hooks) => {
@@ -25,6 +31,14 @@ export const browserIo: BrowserIo = {
       reader ??= workerReader(readOnPage);
     }
     return reader.read(bytes, file, hooks);
+  },
+
+  async checkWorkbooks(grids, settings) {
+    if (!checker) {
+      const { workerChecker } = await import(/* webpackChunkName: "xlsx-worker" */ "./worker/spawn");
+      checker ??= workerChecker(checkWorkbooks);
+    }
+    return checker.check(grids, settings);
   },
 
   async writeWorkbook(desc) {

@@ -5,7 +5,7 @@
  * The session (session.ts) talks to this interface and nothing else, so its
  * logic is the same in both and is tested with a fake host.
  */
-import type { WorkbookGrid, Finding, WorkbookDescription, SettingsInput } from "../core";
+import type { CheckResult, WorkbookGrid, Finding, Settings, WorkbookDescription, SettingsInput } from "../core";
 import type { ReadHooks } from "./worker/protocol";
 
 export interface ReadProgress {
@@ -44,6 +44,8 @@ export interface BrowserIo {
    * bytes may be transferred (unusable afterwards). `hooks.signal` cancels it.
    */
   readWorkbook(bytes: ArrayBuffer, file: string, hooks?: ReadHooks): Promise<WorkbookGrid>;
+  /** Runs the engine off the page (a worker) where it can; absent: the session runs it on the page. */
+  checkWorkbooks?(grids: WorkbookGrid[], settings: Settings): Promise<CheckResult>;
   /** Writes a description to .xlsx bytes (loads ExcelJS on first use). */
   writeWorkbook(desc: WorkbookDescription): Promise<Uint8Array>;
   /** Offers bytes as a download. */

@@ -100,7 +100,7 @@ export class PaneSession {
     return this.exclusive(async () => {
       this.set({ settings: settingsFromStored(await this.host.loadSettings()) });
       if (this.host.openWorkbook) await this.readOpenWorkbook();
-      this.check();
+      await this.check();
     });
   }
 
@@ -118,7 +118,7 @@ export class PaneSession {
           else failures.push(err instanceof Error ? err.message : String(err));
         }
       }
-      this.check();
+      await this.check();
       if (failures.length > 0) this.set({ notice: { intent: "error", text: () => failures.join("\n") } });
       else if (cancelled !== null) this.set({ notice: { intent: "info", text: cancelledNotice(cancelled, files.length) } });
       // A file that could not be read (or was cancelled) before is no longer the news once good ones were added.
@@ -135,7 +135,7 @@ export class PaneSession {
     return this.exclusive(async () => {
       this.sources.delete(file);
       this.set({ tableRanges: this.state.tableRanges.filter((r) => r.file !== file) });
-      this.check();
+      await this.check();
     });
   }
 
@@ -149,7 +149,7 @@ export class PaneSession {
       } catch (err) {
         if (!(err instanceof ReadCancelled)) throw err;
         // The files read again so far are checked; the others keep what was read before.
-        this.check();
+        await this.check();
         this.set({ notice: { intent: "info", text: cancelledNotice(err.file, 1) } });
         return;
       }
@@ -158,7 +158,7 @@ export class PaneSession {
         return;
       }
       this.set({ busy: { text: (t) => t.checking } });
-      this.check();
+      await this.check();
       this.set({ notice: null });
     });
   }
@@ -170,7 +170,7 @@ export class PaneSession {
     if (!valid) return Promise.resolve();
     this.set({ settings: next });
     return this.exclusive(async () => {
-      this.check();
+      await this.check();
       await this.host.saveSettings(valid);
     });
   }
@@ -190,7 +190,7 @@ export class PaneSession {
   removeTableRange(range: TableRange): Promise<void> {
     return this.exclusive(async () => {
       this.set({ tableRanges: this.state.tableRanges.filter((r) => r !== range) });
-      this.check();
+      await this.check();
     });
   }
 
@@ -327,7 +327,7 @@ export class PaneSession {
     }
   }
 
-  private applyRange(file: string, sheet: string | null, address: string): void {
+  private async applyRange(file: string, sheet: string | null, address: string): Promise<void> {
     const source = this.sources.get(file);
     if (!source) {
       this.set({ notice: { intent: "warning", text: (t) => t.selectionNotInWorkbook } });
@@ -340,11 +340,15 @@ export class PaneSession {
     }
     const others = this.state.tableRanges.filter((r) => !(r.file === range.file && r.sheet === range.sheet));
     this.set({ tableRanges: [...others, range], notice: null });
-    this.check();
+    await this.check();
   }
 
-  /** Runs the engine on what is loaded; synchronous and fast (no reading). */
-  private check(): void {
+  /**
+   * Runs the engine on what is loaded: in a worker where the host offers one
+   * (file mode in a browser: a large work plan takes a second or more, and
+   * the page stays responsive meanwhile), else here.
+   */
+  private async check(): Promise<void> {
     const entries: WorkbookEntry[] = [...this.sources.entries()].map(([file, s]) => ({
       file,
       origin: s.file ? "added" : "open",
@@ -356,7 +360,8 @@ export class PaneSession {
       return;
     }
     const grids = [...this.sources.values()].map((s) => applyTableRanges(withoutOwnSheets(s.grid), this.state.tableRanges));
-    this.result = checkWorkbooks(grids, engineSettings(this.state.settings, this.io.today()));
+    const settings = engineSettings(this.state.settings, this.io.today());
+    this.result = this.io.checkWorkbooks ? await this.io.checkWorkbooks(grids, settings) : checkWorkbooks(grids, settings);
     const used = this.result.settings;
     this.set({
       workbooks: entries,

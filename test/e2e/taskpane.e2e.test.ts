@@ -118,6 +118,8 @@ describeInBrowser("the task pane in headless Chromium, in file mode", () => {
     expect(await page.getByRole("listitem").filter({ has: page.getByRole("button") }).count()).toBeGreaterThanOrEqual(19);
     // The reader came only now, with the first file; ExcelJS is fetched only to write the PIR workbook.
     expect(requests.some((u) => /\/xlsx-read\.[0-9a-f]+\.js$/.test(u))).toBe(true);
+    // The engine checked them in a worker of its own, off the page.
+    expect(page.workers().some((w) => /\/engine-check\.[0-9a-f]+\.js$/.test(w.url()))).toBe(true);
   });
 
   it("shows what was recognised on each sheet", async () => {

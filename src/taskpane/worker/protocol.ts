@@ -1,8 +1,9 @@
 /**
- * The messages between the pane and its reading worker (read.worker.ts).
+ * The messages between the pane and its workers: the reading worker
+ * (read.worker.ts) and the checking worker (check.worker.ts).
  * One read at a time per worker; the pane cancels by ending the worker.
  */
-import type { WorkbookGrid } from "../../core";
+import type { CheckResult, Settings, WorkbookGrid } from "../../core";
 
 /** Where reading is, in compressed bytes of the parts read and to read. */
 export interface ReadProgress {
@@ -50,3 +51,15 @@ export class WorkerReadError extends Error {
     this.name = "WorkbookReadError";
   }
 }
+
+/** What the pane asks the checking worker (check.worker.ts): run the engine on these grids (copied). */
+export interface CheckRequest {
+  type: "check";
+  id: number;
+  grids: WorkbookGrid[];
+  settings: Settings;
+}
+
+export type CheckReply =
+  | { type: "checked"; id: number; result: CheckResult }
+  | { type: "error"; id: number; message: string };
