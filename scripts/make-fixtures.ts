@@ -18,6 +18,7 @@ import { capPmc, nonTables } from "./fixtures/others";
 import { workplanQuirks, workplanSpanish } from "./fixtures/quirky";
 import { seedBudget, seedWorkplan } from "./fixtures/seed";
 import * as layouts from "./fixtures/layouts";
+import * as periods from "./fixtures/periods";
 import * as plans from "./fixtures/plans";
 import { planBudgetSlips } from "./fixtures/slips";
 import { fixZipTimestamps } from "./fixtures/workbook";
@@ -56,6 +57,10 @@ export const FIXTURES: Record<string, () => ExcelJS.Workbook> = {
   "plan-travail-2023.xlsx": plans.planTravail,
   "plan-travail-2023-defects.xlsx": plans.planTravailDefects,
   "plan-budget-slips.xlsx": planBudgetSlips,
+  "workplan-2022-quarters.xlsx": periods.workplan2022Quarters,
+  "undp-cdr-2022-h1.xlsx": periods.undpCdrH1,
+  "undp-cdr-2022-h1-es.xlsx": periods.undpCdrH1Spanish,
+  "undp-cdr-2022-h1-defects.xlsx": periods.undpCdrH1Defects,
 };
 
 /** The seed workbooks again, under the names users see in examples/. */

@@ -6,6 +6,7 @@
  * parameters; words are chosen in the user's language when a report is made.
  */
 import type { Language } from "./rules/messages";
+import { periodLabel } from "./periods";
 import { RULE_MESSAGES } from "./rules/registry";
 import type { Template } from "./rules/rule";
 
@@ -13,6 +14,13 @@ import type { Template } from "./rules/rule";
 export interface Message {
   code: RecognitionCode;
   params: Record<string, string>;
+}
+
+/** " (year to date: compared with the plan up to its end)" for a report of part of a year that starts in January. */
+function yearToDate(period: string, lang: Language): string {
+  if (!period.includes("/") && !/^\d{4}-(?:Q[1-3]|0[1-9]|1[01])$/.test(period)) return "";
+  if (!/^\d{4}-(?:Q1|01)(?:\/|$)/.test(period)) return "";
+  return lang === "es" ? " (acumulado del año: se compara con el plan hasta su cierre)" : " (year to date: compared with the plan up to its end)";
 }
 
 const NO_LABELLED_ROWS: Template<{ range: string }> = {
@@ -58,8 +66,10 @@ export const RECOGNITION_MESSAGES = {
     es: (p: { column: string; year: string }) => `"${p.column}" se leyó como los montos de ${p.year}, el año que indica el título`,
   },
   "note.reportPeriod": {
-    en: (p: { column: string; year: string }) => `read "${p.column}" as the expenditure of ${p.year}, the period the report's header names`,
-    es: (p: { column: string; year: string }) => `"${p.column}" se leyó como el gasto de ${p.year}, el período que indica el encabezado del informe`,
+    en: (p: { column: string; period: string }) =>
+      `read "${p.column}" as the expenditure of ${periodLabel(p.period, "en")}${yearToDate(p.period, "en")}, the period the report's header names`,
+    es: (p: { column: string; period: string }) =>
+      `"${p.column}" se leyó como el gasto de ${periodLabel(p.period, "es")}${yearToDate(p.period, "es")}, el período que indica el encabezado del informe`,
   },
   "note.activityIsPmc": {
     en: (p: { activity: string }) => `matched ${p.activity}, the report's last activity, with project management (PMC): the other tables have a PMC and no component of its number`,

@@ -6,6 +6,7 @@
  */
 import { componentRowsByCode, endedPeriodColumns } from "./facts";
 import type { Period, Table } from "./model";
+import { matchPeriods } from "./periods";
 import type { Settings } from "./settings";
 
 export interface Delivery {
@@ -30,25 +31,31 @@ export function plansFor(spent: Table, tables: Table[]): Table[] {
   return own.length > 0 ? own : plans;
 }
 
+/**
+ * Per component, and per span of the plan's ended periods that the report
+ * covers whole (a report's quarters added up to the plan's year; a
+ * year-to-date report against the plan's quarters up to its end). A report
+ * of part of a plan's period gives no delivery for it: half a year spent
+ * against the whole year's plan is no rate.
+ */
 export function deliveryOf(tables: Table[], settings: Settings): Delivery[] {
   const out: Delivery[] = [];
   for (const report of tables.filter((t) => t.kind === "expenditure")) {
     const spentRows = componentRowsByCode(report);
-    const reportPeriods = report.columns.flatMap((c, i) => (c.role === "period" && c.period ? [{ i, period: c.period }] : []));
+    const reportPeriods = report.columns.flatMap((c, index) => (c.role === "period" && c.period ? [{ index, period: c.period }] : []));
     for (const plan of plansFor(report, tables)) {
-      const planPeriods = endedPeriodColumns(plan, settings).map((c) => ({ i: c.index, period: c.period }));
+      const matches = matchPeriods(endedPeriodColumns(plan, settings), reportPeriods).filter((m) => m.complete);
       for (const [component, planRow] of componentRowsByCode(plan)) {
         const spentRow = spentRows.get(component);
         if (!spentRow) continue;
-        for (const pp of planPeriods) {
-          const inside = reportPeriods.filter((rp) => rp.period === pp.period || rp.period.startsWith(`${pp.period}-`));
-          const planned = planRow.amounts[pp.i]?.value ?? 0;
-          const cells = inside.map((rp) => spentRow.amounts[rp.i]).filter((a) => a !== null && a !== undefined);
-          if (inside.length === 0 || cells.some((a) => a!.value === null)) continue;
+        for (const m of matches) {
+          const planned = m.plan.reduce((a, pc) => a + (planRow.amounts[pc.index]?.value ?? 0), 0);
+          const cells = m.spent.map((rp) => spentRow.amounts[rp.index]).filter((a) => a !== null && a !== undefined);
+          if (cells.some((a) => a!.value === null)) continue;
           const spent = cells.reduce((a, c) => a + c!.value!, 0);
           const cell = cells.length > 0 ? cells[cells.length - 1]!.cell : null;
           if (cell === null) continue;
-          out.push({ component, label: planRow.label, period: pp.period, planned, spent, rate: planned > 0 ? spent / planned : null, plan, report, cell });
+          out.push({ component, label: planRow.label, period: m.period, planned, spent, rate: planned > 0 ? spent / planned : null, plan, report, cell });
         }
       }
     }

@@ -345,3 +345,109 @@ export function periodLabel(p: Period, language: "en" | "es"): string {
   if (year === "") return rest;
   return /^[QT]\d$/.test(rest) ? `${year} ${rest}` : `${rest} ${year}`;
 }
+
+/** Month names and their short forms, English, Spanish and French, folded. */
+const MONTH_NUMBER: Record<string, number> = {
+  january: 1, jan: 1, enero: 1, ene: 1, janvier: 1, janv: 1,
+  february: 2, feb: 2, febrero: 2, fevrier: 2, fevr: 2, fev: 2,
+  march: 3, mar: 3, marzo: 3, mars: 3,
+  april: 4, apr: 4, abril: 4, abr: 4, avril: 4, avr: 4,
+  may: 5, mayo: 5, mai: 5,
+  june: 6, jun: 6, junio: 6, juin: 6,
+  july: 7, jul: 7, julio: 7, juillet: 7, juil: 7,
+  august: 8, aug: 8, agosto: 8, ago: 8, aout: 8,
+  september: 9, sept: 9, sep: 9, septiembre: 9, setiembre: 9, set: 9, septembre: 9,
+  october: 10, oct: 10, octubre: 10, octobre: 10,
+  november: 11, nov: 11, noviembre: 11, novembre: 11,
+  december: 12, dec: 12, diciembre: 12, dic: 12, decembre: 12,
+};
+const MONTH_WORD = `(${Object.keys(MONTH_NUMBER).sort((a, b) => b.length - a.length).join("|")})\\.?`;
+const TO = "(?:-|–|to|through|thru|until|a|al|hasta|au|jusqu'au)";
+
+/** "January – June 2022", "enero a junio de 2022", "Jan 2022 - Jun 2022", "July 2021 – June 2022". */
+const MONTH_SPAN = new RegExp(`(?:^|[^a-z])${MONTH_WORD}(?: (?:de |del )?(\\d{4}))? ?${TO} ?${MONTH_WORD} (?:de |del )?(\\d{4})(?![\\d])`);
+/** "01/01/2022 - 30/06/2022" (day first unless a number above 12 says otherwise), "2022-01-01 to 2022-06-30". */
+const DATE_SPAN = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}) ?(?:-|–|to|through|a|al|hasta|au) ?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])/;
+const ISO_SPAN = /(?<![\d-])(\d{4})-(\d{2})-(\d{2}) ?(?:-|–|to|through|a|al|hasta|au) ?(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+/** "1 January 2022 to 30 June 2022", "1 de enero al 30 de junio de 2022" (the first year may be left out). */
+const DAY_MONTH_SPAN = new RegExp(
+  `(?:^|[^\\d])(\\d{1,2})(?:st|nd|rd|th|er|o)? (?:de )?${MONTH_WORD}(?: (?:de )?(\\d{4}))? ?${TO} ?(\\d{1,2})(?:st|nd|rd|th|o)? (?:de )?${MONTH_WORD} (?:de |del )?(\\d{4})(?![\\d])`,
+);
+
+/**
+ * The period a report's header states ("Report Period: January - June
+ * 2022", "01/01/2022 - 30/06/2022", "enero – junio 2022"), to the month:
+ * "2022" for a whole year, "2022-Q1/2022-Q2" for a year to date, or null
+ * when the text names no span of months.
+ */
+export function parseReportSpan(text: string): Period | null {
+  const s = fold(text);
+  const ymd = (y: string, m: string | number) => `${y}-${String(m).padStart(2, "0")}-01`;
+  let m = MONTH_SPAN.exec(s);
+  if (m) return periodFromMonths(ymd(m[2] ?? m[4], MONTH_NUMBER[m[1]]), ymd(m[4], MONTH_NUMBER[m[3]]));
+  m = DAY_MONTH_SPAN.exec(s);
+  if (m) return periodFromMonths(ymd(m[3] ?? m[6], MONTH_NUMBER[m[2]]), ymd(m[6], MONTH_NUMBER[m[5]]));
+  m = ISO_SPAN.exec(s);
+  if (m) return periodFromMonths(ymd(m[1], m[2]), ymd(m[4], m[5]));
+  m = DATE_SPAN.exec(s);
+  if (m) {
+    const [a1, a2, b1, b2] = [m[1], m[2], m[4], m[5]].map(Number);
+    // Day first (dd/mm/yyyy, as the UN writes dates) unless a month would be above 12.
+    const monthFirst = a2 > 12 || b2 > 12;
+    const [sm, em] = monthFirst ? [a1, b1] : [a2, b2];
+    if (sm > 12 || em > 12) return null;
+    return periodFromMonths(ymd(m[3], sm), ymd(m[6], em));
+  }
+  return null;
+}
+
+/** One span two tables are compared over: the plan's columns and the report's columns that fall in it. */
+export interface PeriodMatch<A, B> {
+  period: Period;
+  plan: A[];
+  spent: B[];
+  /** Whether both sides cover the whole span (a report of January–June held against a plan for the year does not). */
+  complete: boolean;
+}
+
+function byUnit<T extends { period: Period }>(columns: T[]): Map<Period, T[]> {
+  const out = new Map<Period, T[]>();
+  for (const c of columns) {
+    const unit = quarterOf(c.period);
+    const list = out.get(unit);
+    if (list) list.push(c);
+    else out.set(unit, [c]);
+  }
+  return out;
+}
+
+/**
+ * How a plan's period columns and an expenditure report's are compared.
+ * Months count by their quarter. A report's periods inside a plan's period
+ * are added up and held against it (quarters against the year); a report's
+ * period that holds several of the plan's is held against their sum when they
+ * cover it without gap (a year-to-date report of January–June against the
+ * plan's Q1 + Q2; a fiscal year against its four quarters). Sorted by period.
+ */
+export function matchPeriods<A extends { period: Period }, B extends { period: Period }>(plan: A[], spent: B[]): Array<PeriodMatch<A, B>> {
+  const planUnits = byUnit(plan);
+  const spentUnits = byUnit(spent);
+  const used = new Set<Period>();
+  const out: Array<PeriodMatch<A, B>> = [];
+  const covers = (columns: Array<{ period: Period }>, outer: Period) => periodsCover(columns.map((c) => c.period), outer);
+  for (const [unit, planCols] of planUnits) {
+    const inside = [...spentUnits.keys()].filter((v) => periodWithin(v, unit));
+    if (inside.length === 0) continue;
+    inside.forEach((v) => used.add(v));
+    const spentCols = inside.flatMap((v) => spentUnits.get(v)!);
+    out.push({ period: unit, plan: planCols, spent: spentCols, complete: covers(spentCols, unit) && covers(planCols, unit) });
+  }
+  for (const [unit, spentCols] of spentUnits) {
+    if (used.has(unit)) continue;
+    const inside = [...planUnits.keys()].filter((u) => u !== unit && periodWithin(u, unit));
+    if (inside.length === 0 || !periodsCover(inside, unit)) continue;
+    const planCols = inside.flatMap((u) => planUnits.get(u)!);
+    out.push({ period: unit, plan: planCols, spent: spentCols, complete: covers(spentCols, unit) && covers(planCols, unit) });
+  }
+  return out.sort((a, b) => comparePeriods(a.period, b.period));
+}

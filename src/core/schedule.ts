@@ -9,6 +9,7 @@ import { message, type Message } from "./catalogue";
 import { cellAt, type SheetGrid } from "./grid";
 import { soundsLikeExpenditure } from "./header-words";
 import type { TableColumn } from "./model";
+import { parseReportSpan } from "./periods";
 
 /** "X", "x", "✓", "•": a mark in a timeframe cell, never an amount. */
 const MARK = /^\s*(?:x{1,2}|[✓✔√•●■▪*+])\s*$/i;
@@ -63,20 +64,24 @@ export function readSchedule(sheet: SheetGrid, columns: TableColumn[], headerBot
 
 /**
  * An expenditure report for one period named above it (a CDR): its
- * Expenditures column becomes that year's expenditure, its Encumbrance stays
- * a commitment, and its "Total" adds the two up.
+ * Expenditures column becomes that period's expenditure — the span of
+ * months the header states ("January - June 2022": 2022-Q1/2022-Q2, a year
+ * to date), else the year it names — its Encumbrance stays a commitment,
+ * and its "Total" adds the two up.
  */
 export function readReportPeriod(columns: TableColumn[], title: string | null, year: number | null): Message[] {
-  if (year === null || !title || !soundsLikeExpenditure(title)) return [];
+  if (!title || !soundsLikeExpenditure(title)) return [];
+  const period = parseReportSpan(title) ?? (year === null ? null : String(year));
+  if (period === null) return [];
   if (columns.some((c) => c.role === "period" || c.role === "budget" || c.role === "member")) return [];
   const spent = columns.filter((c) => c.role === "expenditure");
   if (spent.length !== 1) return [];
   spent[0].role = "period";
-  spent[0].period = String(year);
+  spent[0].period = period;
   const total = columns.findIndex((c) => c.role === "other" && /^\s*total\s*$/i.test(c.header));
   if (total >= 0) {
     columns[total].role = "rowTotal";
     columns[total].sumOf = columns.flatMap((c, i) => (c === spent[0] || c.role === "commitment" ? [i] : []));
   }
-  return [message("note.reportPeriod", { column: spent[0].header, year: String(year) })];
+  return [message("note.reportPeriod", { column: spent[0].header, period })];
 }

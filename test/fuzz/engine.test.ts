@@ -225,11 +225,23 @@ function expectMismatchHolds(f: Finding, t: Table, row: TableRow, index: number,
   must(told.some((v) => v !== null && Math.abs(v - f.expected!) <= 0.005 + 1e-12 * Math.abs(v)), () => `${f.rule} at ${f.cell}: no other table tells ${f.expected}: ${JSON.stringify(f)}`);
 }
 
-/** The last day of a year or quarter, ISO. */
-function periodEnd(p: Period): string {
-  if (/^Y\d+$/.test(p)) return "9999-12-31"; // a project year ends by no calendar date
+/** The first and last day of a year, quarter, month ("2022-03"), fiscal year ("FY2022", July–June) or span ("2022-Q1/2022-Q2"), ISO. */
+function periodSpan(p: Period): [string, string] {
+  if (/^Y\d+$/.test(p)) return ["9999-12-31", "9999-12-31"]; // a project year ends by no calendar date
+  if (p.includes("/")) return [periodSpan(p.split("/")[0])[0], periodSpan(p.split("/")[1])[1]];
+  const fy = /^FY(\d{4})$/.exec(p);
+  if (fy) return [`${Number(fy[1]) - 1}-07-01`, `${fy[1]}-06-30`];
+  const month = /^(\d{4})-(\d{2})$/.exec(p);
+  if (month) return [`${p}-01`, new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).toISOString().slice(0, 10)];
   const [year, q] = p.split("-Q").map(Number);
-  return q ? `${year}-${["03-31", "06-30", "09-30", "12-31"][q - 1]}` : `${year}-12-31`;
+  return q
+    ? [`${year}-${["01-01", "04-01", "07-01", "10-01"][q - 1]}`, `${year}-${["03-31", "06-30", "09-30", "12-31"][q - 1]}`]
+    : [`${year}-01-01`, `${year}-12-31`];
+}
+
+/** The last day of a period, ISO. */
+function periodEnd(p: Period): string {
+  return periodSpan(p)[1];
 }
 
 /** An amount as the rules count it: blank is 0, a cell that holds no amount is null. */
@@ -333,16 +345,17 @@ function expectSumHolds(f: Finding, t: Table, row: TableRow, index: number): voi
  * the row, so that float rounding matches the engine's to the last bit.
  */
 function periodIndexes(t: Table): Array<{ period: Period; i: number }> {
-  const key = (p: Period) => {
+  const key = (p: Period): string => {
     // Project years ("Y1") have no dates: after every calendar period, in their own order.
     const projectYear = /^Y(\d+)$/.exec(p);
-    if (projectYear) return 1e9 + Number(projectYear[1]);
-    const [year, q] = p.split("-Q").map(Number);
-    return year * 10 + (q || 0);
+    if (projectYear) return `Y${projectYear[1].padStart(4, "0")}`;
+    // By first day; of two starting together, the longer first.
+    const [start, end] = periodSpan(p);
+    return `${start} ${String(99999999 - Number(end.replace(/-/g, "")))}`;
   };
   return t.columns
     .flatMap((c, i) => (c.role === "period" && c.period ? [{ period: c.period, i }] : []))
-    .sort((a, b) => key(a.period) - key(b.period));
+    .sort((a, b) => (key(a.period) < key(b.period) ? -1 : key(a.period) > key(b.period) ? 1 : 0));
 }
 
 function expectRunningTotalHolds(f: Finding, t: Table, row: TableRow, s: Settings): void {
@@ -361,9 +374,13 @@ function expectRunningTotalHolds(f: Finding, t: Table, row: TableRow, s: Setting
   throw new Error(`${f.rule} at ${f.cell}: the amounts never add up past the budget ${budget}`);
 }
 
-/** What the expenditure row spent in a period: the period itself, or the quarters of a year. */
+/** What the expenditure row spent in a period: its columns whose periods lie within it (the quarters of a year, a year to date). */
 function spentIn(row: TableRow, t: Table, period: string): number {
   let sum = 0;
-  for (const p of periodIndexes(t)) if (p.period === period || p.period.startsWith(`${period}-`)) sum += valueIn(row, p.i) ?? 0;
+  const [start, end] = periodSpan(period);
+  for (const p of periodIndexes(t)) {
+    const [s, e] = periodSpan(p.period);
+    if (p.period === period || (!/^Y/.test(period) && s >= start && e <= end)) sum += valueIn(row, p.i) ?? 0;
+  }
   return sum;
 }
