@@ -20,7 +20,8 @@ const COLUMN_COUNT = 10;
 const AMOUNT_COLUMNS = [5, 6];
 /** The drop-down button Excel draws in a filtered header cell. */
 const FILTER_BUTTON_WIDTH = 3;
-const PERIOD = /^\d{4}(-Q[1-4])?$/;
+/** A calendar period (a year, quarter, month, fiscal year or span: see ../periods), shown by its label. */
+const PERIOD = /^(?:\d{4}(?:-Q[1-4]|-\d{2})?|FY\d{4})(?:\/(?:\d{4}(?:-Q[1-4]|-\d{2})?|FY\d{4}))?$/;
 
 /** By severity, then file, sheet, and cell in reading order (row, then column). */
 export function compareFindings(a: Finding, b: Finding): number {
