@@ -112,6 +112,10 @@ module.exports = async (env = {}, argv = {}) => {
       // The runtime apart: a change in a lazy chunk then leaves taskpane.*.js cached.
       runtimeChunk: "single",
       splitChunks: {
+        // Lazy chunks share what they have in common (the reader's worker and its page fallback), except the
+        // checking worker (engine-check): a chunk it shared with the reading worker would carry the engine's
+        // code into every read, for the core modules the reader imports through src/core/index.ts.
+        chunks: (chunk) => !chunk.canBeInitial() && chunk.name !== "engine-check",
         cacheGroups: {
           exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: "exceljs", chunks: "async", enforce: true },
         },
@@ -132,6 +136,12 @@ module.exports = async (env = {}, argv = {}) => {
               compilerOptions: { module: "es2020", sourceMap: dev },
             },
           },
+        },
+        {
+          // The engine is pure (src/core/tsconfig.json: no DOM, no Node; nothing runs at import but constants): a
+          // chunk that imports one helper through src/core/index.ts (the reader's columnName) leaves the rest out.
+          test: /[\\/]src[\\/]core[\\/]/,
+          sideEffects: false,
         },
       ],
     },
