@@ -61,6 +61,11 @@ export const FIXTURES: Record<string, () => ExcelJS.Workbook> = {
   "undp-cdr-2022-h1.xlsx": periods.undpCdrH1,
   "undp-cdr-2022-h1-es.xlsx": periods.undpCdrH1Spanish,
   "undp-cdr-2022-h1-defects.xlsx": periods.undpCdrH1Defects,
+  "workplan-months-2022.xlsx": periods.workplanMonths,
+  "poa-mensual-2022.xlsx": periods.workplanMonthsSpanish,
+  "poa-mensual-2022-defects.xlsx": periods.workplanMonthsSpanishDefects,
+  "workplan-fiscal-years.xlsx": periods.workplanFiscalYears,
+  "workplan-fiscal-years-defects.xlsx": periods.workplanFiscalYearsDefects,
 };
 
 /** The seed workbooks again, under the names users see in examples/. */

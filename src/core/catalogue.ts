@@ -23,6 +23,17 @@ function yearToDate(period: string, lang: Language): string {
   return lang === "es" ? " (acumulado del año: se compara con el plan hasta su cierre)" : " (year to date: compared with the plan up to its end)";
 }
 
+const MONTH_NAMES = {
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+  es: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+};
+
+/** "2021-07-01" → "1 July 2021" / "1 de julio de 2021". */
+function longDate(iso: string, lang: Language): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return lang === "es" ? `${d} de ${MONTH_NAMES.es[m - 1]} de ${y}` : `${d} ${MONTH_NAMES.en[m - 1]} ${y}`;
+}
+
 const NO_LABELLED_ROWS: Template<{ range: string }> = {
   en: (p) =>
     `the header at ${p.range} has amount columns, but no row below it is labelled as a component or output (C.1, Component 1, 1.1.1, PMC…) or carries a budget line code`,
@@ -70,6 +81,12 @@ export const RECOGNITION_MESSAGES = {
       `read "${p.column}" as the expenditure of ${periodLabel(p.period, "en")}${yearToDate(p.period, "en")}, the period the report's header names`,
     es: (p: { column: string; period: string }) =>
       `"${p.column}" se leyó como el gasto de ${periodLabel(p.period, "es")}${yearToDate(p.period, "es")}, el período que indica el encabezado del informe`,
+  },
+  "note.fiscalYears": {
+    en: (p: { columns: string; period: string; start: string; end: string }) =>
+      `read ${p.columns} as fiscal years, July to June (${periodLabel(p.period, "en")}: ${longDate(p.start, "en")} – ${longDate(p.end, "en")}), compared with other tables by their dates`,
+    es: (p: { columns: string; period: string; start: string; end: string }) =>
+      `${p.columns} se leyeron como años fiscales, de julio a junio (${periodLabel(p.period, "es")}: ${longDate(p.start, "es")} – ${longDate(p.end, "es")}), comparados con las demás tablas por sus fechas`,
   },
   "note.activityIsPmc": {
     en: (p: { activity: string }) => `matched ${p.activity}, the report's last activity, with project management (PMC): the other tables have a PMC and no component of its number`,

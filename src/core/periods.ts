@@ -143,11 +143,93 @@ export function parseProjectYear(text: string): number | null {
   return n >= 1 && n <= 15 ? n : null;
 }
 
-/** One header cell on its own: "2021", "2022-Q1", "Y1", or null when it names no period. */
+/** Month names and their short forms, English, Spanish and French, folded. */
+const MONTH_NUMBER: Record<string, number> = {
+  january: 1, jan: 1, enero: 1, ene: 1, janvier: 1, janv: 1,
+  february: 2, feb: 2, febrero: 2, fevrier: 2, fevr: 2, fev: 2,
+  march: 3, mar: 3, marzo: 3, mars: 3,
+  april: 4, apr: 4, abril: 4, abr: 4, avril: 4, avr: 4,
+  may: 5, mayo: 5, mai: 5,
+  june: 6, jun: 6, junio: 6, juin: 6,
+  july: 7, jul: 7, julio: 7, juillet: 7, juil: 7,
+  august: 8, aug: 8, agosto: 8, ago: 8, aout: 8,
+  september: 9, sept: 9, sep: 9, septiembre: 9, setiembre: 9, set: 9, septembre: 9,
+  october: 10, oct: 10, octubre: 10, octobre: 10,
+  november: 11, nov: 11, noviembre: 11, novembre: 11,
+  december: 12, dec: 12, diciembre: 12, dic: 12, decembre: 12,
+};
+const MONTH_WORD = `(${Object.keys(MONTH_NUMBER).sort((a, b) => b.length - a.length).join("|")})\\.?`;
+/**
+ * A fiscal year, July–June (DOMAIN: the GEF's FY22 is 1 July 2021 – 30 June
+ * 2022), keyed by the calendar year it ends in: "FY2022", "FY22", "FY 2021/22",
+ * "FY2021-2022", "Fiscal year 2022", "Año fiscal 2022", "AF22".
+ */
+const FISCAL = /^(?:fy|fiscal year|ano fiscal|anio fiscal|af|exercice) ?(?:(\d{4}) ?[-/] ?(\d{2}|\d{4})|(\d{4})|(\d{2}))$/;
+
+export function parseFiscalYear(text: string): Period | null {
+  const m = FISCAL.exec(fold(text));
+  if (!m) return null;
+  if (m[1]) {
+    const from = Number(m[1]);
+    const to = m[2].length === 2 ? Math.floor(from / 100) * 100 + Number(m[2]) : Number(m[2]);
+    return to === from + 1 && validYear(to) ? `FY${to}` : null;
+  }
+  const year = m[3] ? Number(m[3]) : 2000 + Number(m[4]);
+  return validYear(year) ? `FY${year}` : null;
+}
+
+/** "Jan 2022", "January 2022", "ene-22", "Mar-2022", "enero de 2022", "janv. 2023", "2022-01", "01/2022". */
+const MONTH_YEAR = new RegExp(`^${MONTH_WORD}[ /-]?(?:de )?('?\\d{2}|\\d{4})$`);
+const YEAR_MONTH = /^(\d{4})[-/.](0?[1-9]|1[0-2])$/;
+const MONTH_NUM_YEAR = /^(0?[1-9]|1[0-2])[-/.](\d{4})$/;
+
+export function parseMonth(cell: Cell | null | undefined): Period | null {
+  if (!cell) return null;
+  const v = cell.value;
+  if (v instanceof Date) {
+    // A date formatted to show its month and year ("mmm-yy", "mmmm yyyy", "yyyy-mm"), not its day.
+    const fmt = (cell.numFmt ?? "").toLowerCase().replace(/\[[^\]]*\]|"[^"]*"/g, "");
+    if (Number.isNaN(v.getTime()) || !/m/.test(fmt) || !/y/.test(fmt) || /d/.test(fmt) || /h|s/.test(fmt)) return null;
+    const y = validYear(v.getUTCFullYear());
+    return y === null ? null : `${y}-${String(v.getUTCMonth() + 1).padStart(2, "0")}`;
+  }
+  // Office.js gives a date as its serial number, with the text Excel shows ("Jan-22").
+  if (typeof v === "number") {
+    if (typeof cell.text === "string" && cell.text !== "" && cell.text !== String(v)) return parseMonth({ value: cell.text });
+    if (!Number.isInteger(v) || v < 32874 || v > 73051 || cell.numFmt === undefined) return null;
+    return parseMonth({ value: new Date(Date.UTC(1899, 11, 30) + v * 86_400_000), numFmt: cell.numFmt });
+  }
+  if (typeof v !== "string") return null;
+  const s = fold(v);
+  const mm = (y: number | null, m: number) => (y === null ? null : `${y}-${String(m).padStart(2, "0")}`);
+  let m = MONTH_YEAR.exec(s);
+  if (m) {
+    const digits = m[2].replace("'", "");
+    return mm(validYear(digits.length === 2 ? 2000 + Number(digits) : Number(digits)), MONTH_NUMBER[m[1]]);
+  }
+  m = YEAR_MONTH.exec(s);
+  if (m) return mm(validYear(Number(m[1])), Number(m[2]));
+  m = MONTH_NUM_YEAR.exec(s);
+  if (m) return mm(validYear(Number(m[2])), Number(m[1]));
+  return null;
+}
+
+/** A month's name alone ("Jan", "enero", "févr."): its number, or null. */
+export function parseMonthOnly(text: string): number | null {
+  return MONTH_NUMBER[fold(text).replace(/\.$/, "")] ?? null;
+}
+
+/** One header cell on its own: "2021", "2022-Q1", "2022-03", "FY2022", "Y1", or null when it names no period. */
 export function parsePeriodHeader(cell: Cell | null | undefined): Period | null {
   if (!cell) return null;
+  if (typeof cell.value === "string") {
+    const fiscal = parseFiscalYear(cell.value);
+    if (fiscal !== null) return fiscal;
+  }
   const year = parseYear(cell);
   if (year !== null) return String(year);
+  const month = parseMonth(cell);
+  if (month !== null) return month;
   if (typeof cell.value === "number" || cell.value instanceof Date) return null;
   const text = cellText(cell);
   const projectYear = parseProjectYear(text);
@@ -346,22 +428,6 @@ export function periodLabel(p: Period, language: "en" | "es"): string {
   return /^[QT]\d$/.test(rest) ? `${year} ${rest}` : `${rest} ${year}`;
 }
 
-/** Month names and their short forms, English, Spanish and French, folded. */
-const MONTH_NUMBER: Record<string, number> = {
-  january: 1, jan: 1, enero: 1, ene: 1, janvier: 1, janv: 1,
-  february: 2, feb: 2, febrero: 2, fevrier: 2, fevr: 2, fev: 2,
-  march: 3, mar: 3, marzo: 3, mars: 3,
-  april: 4, apr: 4, abril: 4, abr: 4, avril: 4, avr: 4,
-  may: 5, mayo: 5, mai: 5,
-  june: 6, jun: 6, junio: 6, juin: 6,
-  july: 7, jul: 7, julio: 7, juillet: 7, juil: 7,
-  august: 8, aug: 8, agosto: 8, ago: 8, aout: 8,
-  september: 9, sept: 9, sep: 9, septiembre: 9, setiembre: 9, set: 9, septembre: 9,
-  october: 10, oct: 10, octubre: 10, octobre: 10,
-  november: 11, nov: 11, noviembre: 11, novembre: 11,
-  december: 12, dec: 12, diciembre: 12, dic: 12, decembre: 12,
-};
-const MONTH_WORD = `(${Object.keys(MONTH_NUMBER).sort((a, b) => b.length - a.length).join("|")})\\.?`;
 const TO = "(?:-|–|to|through|thru|until|a|al|hasta|au|jusqu'au)";
 
 /** "January – June 2022", "enero a junio de 2022", "Jan 2022 - Jun 2022", "July 2021 – June 2022". */

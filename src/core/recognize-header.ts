@@ -18,7 +18,7 @@ import {
 } from "./header-words";
 import type { MergeIndex } from "./merge-index";
 import type { ColumnRole, Period, TableColumn } from "./model";
-import { parsePeriodHeader, parseQuarterOnly, parseYear } from "./periods";
+import { parseMonth, parseMonthOnly, parsePeriodHeader, parseQuarterOnly, parseYear, periodEnd, periodStart } from "./periods";
 import { classifyLabel } from "./codes";
 
 export interface HeaderModel {
@@ -141,6 +141,12 @@ export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, wi
   const fromTitle = guesses.slice(left, right + 1).filter((g) => g.yearFromTitle !== undefined && g.role === "period");
   if (fromTitle.length > 0)
     notes.push(message("note.yearFromTitle", { year: String(fromTitle[0].yearFromTitle), columns: fromTitle.map((g) => g.header).join(", ") }));
+  // A fiscal year runs July–June: said once, with its dates, so that no one reads FY2022 as the calendar year.
+  const fiscal = columns.filter((c) => c.role === "period" && c.period?.startsWith("FY"));
+  if (fiscal.length > 0) {
+    const first = fiscal[0].period!;
+    notes.push(message("note.fiscalYears", { columns: fiscal.length === 1 ? fiscal[0].header : `${fiscal[0].header}–${fiscal[fiscal.length - 1].header}`, period: first, start: periodStart(first), end: periodEnd(first) }));
+  }
   const text = guesses.slice(left, right + 1).map((g) => g.header).join(" | ");
   return { top: row, bottom: twoRows ? row + 1 : row, left, right, labelCols, columns, text, notes };
 }
@@ -229,7 +235,8 @@ function looksLikeHeaderRow(sheet: SheetGrid, row: number, width: number, bare: 
     const cell = cellAt(sheet, row, c);
     if (!cell || cell.value === null) continue;
     if (typeof cell.value === "number") {
-      if (parseYear(cell) === null && !bare.has(c)) return false;
+      // (A month shown "Jan-22" is a date's serial number in Office.js.)
+      if (parseYear(cell) === null && !bare.has(c) && parseMonth(cell) === null) return false;
       filled++;
       continue;
     }
@@ -311,6 +318,7 @@ function usesSecondRow(sheet: SheetGrid, merges: MergeIndex, row: number, width:
     if (area && area.top <= row) continue; // merged down from the first row
     if (parseQuarterOnly(belowText) !== null) return true;
     const top = headerText(sheet, merges, row, c);
+    if (parseMonthOnly(belowText) !== null && parseYear(merges.shownCell(sheet, row, c)) !== null) return true;
     const role = roleFromHeaderText(belowText);
     if ((role === "budget" || role === "expenditure") && isGroupHeaderText(top)) return true;
     // Components under a group title merged across them ("Component (USDeq.)"); a lone
@@ -342,6 +350,12 @@ function guessTwoRows(sheet: SheetGrid, merges: MergeIndex, row: number, width: 
     const quarter = parseQuarterOnly(bottomText);
     if (quarter !== null && year !== null) {
       out.push({ header: `${year} ${bottomText}`, role: "period", period: `${year}-Q${quarter}` });
+      continue;
+    }
+    // A year merged over the months of a monthly plan ("2022" over Jan … Dec).
+    const month = year !== null ? parseMonthOnly(bottomText) : null;
+    if (month !== null && year !== null) {
+      out.push({ header: `${bottomText} ${year}`, role: "period", period: `${year}-${String(month).padStart(2, "0")}` });
       continue;
     }
     const joined = topText && topText !== bottomText ? `${topText} ${bottomText}` : bottomText;
