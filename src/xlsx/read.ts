@@ -214,7 +214,7 @@ class PackageReader {
       this.bytes,
       entry,
       this.budget,
-      (piece) => scanner.feed(text.decode(piece)),
+      (piece) => text.decode(piece, (chunk) => scanner.feed(chunk)),
       (consumed) => this.step(consumed),
       this.options.inflateRaw,
     );
@@ -271,38 +271,64 @@ class PackageReader {
 }
 
 /**
- * Bytes → text for one part, piece by piece. UTF-8 is cut at the last whole
- * character of each piece and decoded without TextDecoder's streaming mode,
- * which is several times slower; UTF-16 (with its byte-order mark) streams.
+ * Bytes → text for one part, piece by piece. UTF-8 is cut right after the
+ * last ">" of each piece (never inside a character: ">" is one byte) and
+ * what follows it is carried to the next piece, so each string handed on
+ * ends where a tag does and the scanner has nothing left over to join to
+ * the next one (joining would copy the whole piece again); decoded without
+ * TextDecoder's streaming mode, which is several times slower. UTF-16 (with
+ * its byte-order mark) streams.
  */
+/** The most carried from one piece to the next when no ">" comes. */
+const CARRY_MAX = 1024 * 1024;
+
 class PartDecoder {
   private readonly utf8 = new TextDecoder("utf-8");
   private utf16: TextDecoder | null = null;
   private carry: Uint8Array | null = null;
   private first = true;
 
-  decode(piece: Uint8Array): string {
+  decode(piece: Uint8Array, emit: (text: string) => void): void {
     if (this.first) {
       this.first = false;
       if ((piece[0] === 0xff && piece[1] === 0xfe) || (piece[0] === 0xfe && piece[1] === 0xff)) {
         this.utf16 = new TextDecoder(piece[0] === 0xff ? "utf-16le" : "utf-16be");
       }
     }
-    if (this.utf16) return this.utf16.decode(piece, { stream: true });
-    let bytes = piece;
-    if (this.carry) {
-      bytes = new Uint8Array(this.carry.length + piece.length);
-      bytes.set(this.carry);
-      bytes.set(piece, this.carry.length);
-      this.carry = null;
+    if (this.utf16) {
+      emit(this.utf16.decode(piece, { stream: true }));
+      return;
     }
-    const cut = wholeCharacters(bytes);
-    if (cut < bytes.length) this.carry = bytes.slice(cut);
-    return this.utf8.decode(cut < bytes.length ? bytes.subarray(0, cut) : bytes);
+    let rest = piece;
+    if (this.carry) {
+      // The carried end of the last piece, completed up to this piece's first ">": a few bytes, joined.
+      const gt = rest.indexOf(0x3e);
+      const head = gt < 0 ? rest : rest.subarray(0, gt + 1);
+      const joined = new Uint8Array(this.carry.length + head.length);
+      joined.set(this.carry);
+      joined.set(head, this.carry.length);
+      this.carry = null;
+      if (gt < 0) {
+        // No ">" yet (a long text run): carried on, but never more than CARRY_MAX, so it is not copied over and over.
+        if (joined.length <= CARRY_MAX) this.carry = joined;
+        else {
+          const cut = wholeCharacters(joined);
+          if (cut < joined.length) this.carry = joined.slice(cut);
+          emit(this.utf8.decode(joined.subarray(0, cut)));
+        }
+        return;
+      }
+      emit(this.utf8.decode(joined));
+      rest = rest.subarray(gt + 1);
+    }
+    const last = rest.lastIndexOf(0x3e);
+    if (last < rest.length - 1) this.carry = rest.slice(last + 1);
+    if (last >= 0) emit(this.utf8.decode(last === rest.length - 1 ? rest : rest.subarray(0, last + 1)));
   }
 
   end(): string {
     if (this.utf16) return this.utf16.decode();
+    // What is left holds no ">": at most a text run or an unfinished tag, whole characters unless the part is cut off.
     const rest = this.carry ? this.utf8.decode(this.carry) : "";
     this.carry = null;
     return rest;

@@ -80,6 +80,19 @@ describe("Node's zlib as the inflater", () => {
     }
   });
 
+  it("reads text whole however the pieces cut it: multi-byte characters, and runs longer than a piece or the carry limit", async () => {
+    const long = "é€😀a&amp;".repeat(150_000); // ~2 MB of UTF-8 with no ">"
+    const many = Array.from({ length: 3000 }, (_, i) => `Línea ${i} — ${"ñ".repeat(i % 97)}`);
+    const cells = [long, ...many].map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join("");
+    const bytes = buildPackage({ sheets: [{ name: "Text", xml: `<sheetData>${cells}</sheetData>` }], sharedStrings: [long, ...many] });
+    for (const options of [node, {}]) {
+      const grid = await readWorkbookBuffer(bytes, "text.xlsx", options);
+      const values = grid.sheets[0].cells.map((row) => row?.[0]?.value);
+      expect(values[0]).toBe(long.replace(/&amp;/g, "&"));
+      expect(values.slice(1)).toEqual(many);
+    }
+  });
+
   it("stops when cancelled between steps", async () => {
     const signal = { aborted: false };
     const err = await readError(liar, {
