@@ -62,7 +62,9 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
       r = lastRow;
       continue;
     }
-    const kind = tableKind(header, title);
+    // A recogniser may lay the table out in columns of its own (a ledger's periods) and know its kind.
+    const columns = draft.columns ?? header.columns;
+    const kind = draft.kind ?? tableKind(header, title);
     tables.push({
       file,
       sheet: sheet.name,
@@ -70,7 +72,7 @@ export function recognizeSheet(file: string, sheet: SheetGrid): SheetRecognition
       range: rangeAddress(header.top, header.left, lastRow, header.right),
       title,
       headerRows: header.bottom > header.top ? [header.top, header.bottom] : [header.top],
-      columns: header.columns,
+      columns,
       rows,
       currency: currencyFromText(`${title ?? ""} ${header.text}`),
       layout: recognizer.id,

@@ -7,7 +7,7 @@
 import type { Message } from "../catalogue";
 import type { SheetGrid } from "../grid";
 import type { MergeIndex } from "../merge-index";
-import type { TableRow } from "../model";
+import type { TableColumn, TableKind, TableRow } from "../model";
 import type { HeaderModel } from "../recognize-header";
 
 export interface RecognizeContext {
@@ -19,7 +19,15 @@ export interface RecognizeContext {
 }
 
 export type TableDraft =
-  | { rows: TableRow[]; lastRow: number; notes: Message[] }
+  | {
+      rows: TableRow[];
+      lastRow: number;
+      notes: Message[];
+      /** Columns of the recogniser's own, when the table's are not the header's (a ledger's periods, gathered from its lines). */
+      columns?: TableColumn[];
+      /** The table's kind, when the recogniser knows it (a ledger of transactions is expenditure). */
+      kind?: TableKind;
+    }
   /** Why the rows under the header are no table this recogniser reads. */
   | { rejected: Message };
 
