@@ -18,6 +18,7 @@ import { capPmc, nonTables } from "./fixtures/others";
 import { workplanQuirks, workplanSpanish } from "./fixtures/quirky";
 import { seedBudget, seedWorkplan } from "./fixtures/seed";
 import * as layouts from "./fixtures/layouts";
+import * as ledger from "./fixtures/ledger";
 import * as periods from "./fixtures/periods";
 import * as plans from "./fixtures/plans";
 import { planBudgetSlips } from "./fixtures/slips";
@@ -66,6 +67,8 @@ export const FIXTURES: Record<string, () => ExcelJS.Workbook> = {
   "poa-mensual-2022-defects.xlsx": periods.workplanMonthsSpanishDefects,
   "workplan-fiscal-years.xlsx": periods.workplanFiscalYears,
   "workplan-fiscal-years-defects.xlsx": periods.workplanFiscalYearsDefects,
+  "ledger-2022.xlsx": ledger.ledger2022,
+  "ledger-2022-defects.xlsx": ledger.ledger2022Defects,
 };
 
 /** The seed workbooks again, under the names users see in examples/. */

@@ -64,6 +64,28 @@ export const RECOGNITION_MESSAGES = {
     en: (p: { range: string; unit: string }) => `the table at ${p.range} counts ${p.unit}, not money`,
     es: (p: { range: string; unit: string }) => `la tabla de ${p.range} cuenta ${p.unit}, no dinero`,
   },
+  "table.noLedgerLines": {
+    en: (p: { range: string }) => `the ledger at ${p.range} has no line with a date or period, a component and an amount`,
+    es: (p: { range: string }) => `el libro de ${p.range} no tiene ninguna línea con fecha o período, componente y monto`,
+  },
+  "note.ledger": {
+    en: (p: { lines: string; components: string; from: string; to: string }) =>
+      `read ${p.lines} ledger lines as the expenditure of ${p.components} components by quarter, ${periodLabel(p.from, "en")} to ${periodLabel(p.to, "en")} (each amount the sum of its lines; a finding points at the last one)`,
+    es: (p: { lines: string; components: string; from: string; to: string }) =>
+      `${p.lines} líneas del libro se leyeron como el gasto de ${p.components} componentes por trimestre, de ${periodLabel(p.from, "es")} a ${periodLabel(p.to, "es")} (cada monto es la suma de sus líneas; un hallazgo señala la última)`,
+  },
+  "note.ledgerNoPeriod": {
+    en: (p: { count: string; first: string }) =>
+      `left out ${p.count} ledger ${p.count === "1" ? "line" : "lines"} without a date or period (the first at ${p.first}): add the date to count ${p.count === "1" ? "it" : "them"}`,
+    es: (p: { count: string; first: string }) =>
+      `se ${p.count === "1" ? "dejó fuera 1 línea" : `dejaron fuera ${p.count} líneas`} del libro sin fecha ni período (la primera en ${p.first}): agregue la fecha para contar${p.count === "1" ? "la" : "las"}`,
+  },
+  "note.ledgerNoComponent": {
+    en: (p: { count: string; first: string }) =>
+      `left out ${p.count} ledger ${p.count === "1" ? "line" : "lines"} charged to no component (the first at ${p.first}): name the component (Component 1, Outcome 2, ACTIVITY3, PMC…) to count ${p.count === "1" ? "it" : "them"}`,
+    es: (p: { count: string; first: string }) =>
+      `se ${p.count === "1" ? "dejó fuera 1 línea" : `dejaron fuera ${p.count} líneas`} del libro sin componente (la primera en ${p.first}): indique el componente (Componente 1, Resultado 2, ACTIVITY3, PMC…) para contar${p.count === "1" ? "la" : "las"}`,
+  },
   "note.yearFromTitle": {
     en: (p: { year: string; columns: string }) => `read ${p.columns} as quarters of ${p.year}, the year the title names`,
     es: (p: { year: string; columns: string }) => `${p.columns} se leyeron como trimestres de ${p.year}, el año que indica el título`,

@@ -122,3 +122,26 @@ export function quantityUnitOf(text: string): string | null {
   const m = /\b(odp tonnes|tonnes?|tons?|metric tons|toneladas|work ?-?months|w ?\/ ?m|person ?-?months|hectares?|people|persons|participants|beneficiaries|number of)\b/.exec(t);
   return m ? m[1] : null;
 }
+
+/**
+ * The columns of a ledger (long format: one row per transaction, or per
+ * account and month): the date or period of each line, the component or
+ * activity it is charged to, and its amount.
+ */
+const LEDGER_DATE = /^(?:(?:transaction|posting|accounting|gl|payment|voucher|invoice|value|journal) )?(?:date|period|periodo|fecha|mes|month|mois|periode)(?: (?:contable|de pago|comptable|contable))?$/;
+const LEDGER_COMPONENT =
+  /^(?:gef |atlas |project )?(?:components?|outcomes?|activity|activities|actividad(?:es)?|componentes?|composantes?|resultados?|outputs?|productos?|produits?|effets?)(?: ?(?:\/ ?(?:outcomes?|activity|activities|actividad|resultado|producto|output)|code|id|no\.?|#))?$/;
+const LEDGER_AMOUNT =
+  /^(?:(?:transaction|net|total|base|local|txn) )?(?:amount|monto|importe|montant|expenditures?|gastos?|debit|debe|actuals?|depenses?|valor|value)(?: (?:usd|us\$|eur|pen|in usd|en usd))?$/;
+
+export type LedgerColumn = "date" | "component" | "amount";
+
+/** What a header cell is in a ledger, or null. Parenthesised units ("Amount (USD)", "Date (dd/mm/yyyy)") are ignored. */
+export function ledgerColumnOf(header: string): LedgerColumn | null {
+  const t = normalizeWords(header).replace(/\(.*?\)/g, "").replace(/\s+/g, " ").trim();
+  if (t === "") return null;
+  if (LEDGER_DATE.test(t)) return "date";
+  if (LEDGER_COMPONENT.test(t)) return "component";
+  if (LEDGER_AMOUNT.test(t)) return "amount";
+  return null;
+}

@@ -13,6 +13,7 @@ import {
   isGroupHeaderText,
   isSubtotalHeader,
   isTextColumnHeader,
+  ledgerColumnOf,
   leftColumnKind,
   roleFromHeaderText,
 } from "./header-words";
@@ -20,6 +21,13 @@ import type { MergeIndex } from "./merge-index";
 import type { ColumnRole, Period, TableColumn } from "./model";
 import { parseMonth, parseMonthOnly, parsePeriodHeader, parseQuarterOnly, parseYear, periodEnd, periodStart } from "./periods";
 import { classifyLabel } from "./codes";
+
+/** Where a ledger's date or period, component and amount are (0-based sheet columns). */
+export interface LedgerColumns {
+  date: number;
+  component: number;
+  amount: number;
+}
 
 export interface HeaderModel {
   top: number;
@@ -34,6 +42,44 @@ export interface HeaderModel {
   text: string;
   /** What the reader guessed ("read the columns headed 1–4 as components 1–4"). */
   notes: Message[];
+  /** Set when the header is a ledger's: one line per transaction, its period, component and amount in these columns. */
+  ledger?: LedgerColumns;
+}
+
+/**
+ * A ledger's header (long format): one row of words naming a date or period
+ * column, a component or activity column and one amount column, side by side
+ * with others (account, description, reference). Its columns are the
+ * header's words: the amount is expenditure, the component the row's label,
+ * an account a code, the rest text. The ledger recogniser lays it out.
+ */
+function readLedgerHeader(sheet: SheetGrid, merges: MergeIndex, row: number, width: number): HeaderModel | null {
+  const found: Partial<Record<"date" | "component" | "amount", number>> = {};
+  let amounts = 0;
+  let left = -1;
+  let right = -1;
+  for (let c = 0; c < width; c++) {
+    const cell = merges.shownCell(sheet, row, c);
+    if (!cell || typeof cell.value !== "string") continue;
+    const t = cellText(cell);
+    if (t === "") continue;
+    if (left < 0) left = c;
+    right = c;
+    const kind = ledgerColumnOf(t);
+    if (kind === "amount") amounts++;
+    if (kind !== null && found[kind] === undefined) found[kind] = c;
+  }
+  if (found.date === undefined || found.component === undefined || found.amount === undefined || amounts !== 1) return null;
+  const ledger: LedgerColumns = { date: found.date, component: found.component, amount: found.amount };
+  const columns: TableColumn[] = [];
+  for (let c = left; c <= right; c++) {
+    const header = headerText(sheet, merges, row, c);
+    const kind = leftColumnKind(header);
+    const role: ColumnRole = c === ledger.amount ? "expenditure" : c === ledger.component ? "label" : kind === "code" ? "code" : "text";
+    columns.push({ col: c, header, role });
+  }
+  const text = columns.map((c) => c.header).join(" | ");
+  return { top: row, bottom: row, left, right, labelCols: [ledger.component], columns, text, notes: [], ledger };
 }
 
 /** Roles whose cells are money the rules read. */
@@ -94,6 +140,8 @@ export function readHeader(sheet: SheetGrid, merges: MergeIndex, row: number, wi
   if (!sheet.cells[row]) return null;
   const bare = bareComponentNumbers(sheet, merges, row, width);
   if (!looksLikeHeaderRow(sheet, row, width, bare)) return null;
+  const ledger = readLedgerHeader(sheet, merges, row, width);
+  if (ledger) return ledger;
   const twoRows = usesSecondRow(sheet, merges, row, width, bare);
   let year: number | null | undefined;
   const ctx: GuessContext = { year: () => (year === undefined ? (year = titleYear(sheet, row)) : year) };

@@ -7,7 +7,7 @@
  */
 import { message, type Message } from "./catalogue";
 import { cellAt, type SheetGrid } from "./grid";
-import { soundsLikeExpenditure } from "./header-words";
+import { ledgerColumnOf, soundsLikeExpenditure } from "./header-words";
 import type { TableColumn } from "./model";
 import { parseReportSpan } from "./periods";
 
@@ -71,6 +71,8 @@ export function readSchedule(sheet: SheetGrid, columns: TableColumn[], headerBot
  */
 export function readReportPeriod(columns: TableColumn[], title: string | null, year: number | null): Message[] {
   if (!title || !soundsLikeExpenditure(title)) return [];
+  // A ledger dates each line itself (recognizers/ledger.ts): its header's period is not its amount column's.
+  if (columns.some((c) => ledgerColumnOf(c.header) === "date")) return [];
   const period = parseReportSpan(title) ?? (year === null ? null : String(year));
   if (period === null) return [];
   if (columns.some((c) => c.role === "period" || c.role === "budget" || c.role === "member")) return [];

@@ -134,6 +134,7 @@ function inRange(range: string, cell: string): boolean {
 /** Every amount the engine holds is the cell's own value, at that cell's address. */
 function expectReadFromGrid(t: Table, grids: WorkbookGrid[]): void {
   const sheet = sheetOf(grids, t.file, t.sheet);
+  if (t.layout === "ledger") return expectLedgerCells(t);
   let previous = -1;
   for (const r of t.rows) {
     must(r.row > previous && r.row < sheet.cells.length, () => `row ${r.row + 1} of ${t.range} is out of order or beyond the sheet`);
@@ -151,6 +152,22 @@ function expectReadFromGrid(t: Table, grids: WorkbookGrid[]): void {
       else if (typeof v === "number") must(a.value === null && a.invalid === String(v), () => `${where} holds ${v} but was read as ${read}`);
       else if (typeof v === "string") return; // text is parsed (amounts.test.ts checks how)
       else must(a.value === null && typeof a.invalid === "string", () => `${where} holds ${JSON.stringify(v)} but was read as ${read}`);
+    });
+  }
+}
+
+/**
+ * A ledger's amounts are sums of its lines (recognizers/ledger.ts): each one
+ * points at a line of its amount column inside the table, and is a number or
+ * says what its line held.
+ */
+function expectLedgerCells(t: Table): void {
+  for (const r of t.rows) {
+    r.amounts.forEach((a, i) => {
+      if (!a) return;
+      must(t.columns[i].role === "period", () => `ledger ${t.range}: an amount outside a period column`);
+      must(inRange(t.range, a.cell) && parseAddress(a.cell)!.col === t.columns[i].col, () => `ledger ${t.range}: ${a.cell} is no line of its amount column`);
+      must((typeof a.value === "number" && Number.isFinite(a.value)) || (a.value === null && typeof a.invalid === "string"), () => `ledger ${t.range}: ${a.cell} holds neither a sum nor what was invalid`);
     });
   }
 }

@@ -4,11 +4,12 @@
  * one, added here.
  */
 import { componentsAsColumns } from "./components-as-columns";
+import { ledger } from "./ledger";
 import { lineItems } from "./line-items";
 import { plainLines } from "./plain-lines";
 import { rowsByComponent } from "./rows-by-component";
 import type { Recognizer } from "./types";
 
-export const recognizers: readonly Recognizer[] = [componentsAsColumns, lineItems, rowsByComponent, plainLines];
+export const recognizers: readonly Recognizer[] = [ledger, componentsAsColumns, lineItems, rowsByComponent, plainLines];
 
 export type { Recognizer, RecognizeContext, TableDraft } from "./types";
