@@ -53,14 +53,16 @@ test("the CDR: the report's period, encumbrances apart, a negative line is an am
 test("the CDR's overspend against the AWP per component and year, low delivery as a note, and its own wrong total; an encumbrance is never spending", async () => {
   const { findings } = await checkFixtures([AWP, CDR_DEFECTS]);
   expect(findings.map(brief)).toEqual([
+    // The overspend on the account that caused it: 72100 against Activity 2.1's "72100 Contractual Services-Companies".
+    "warning overspend.account undp-cdr-2021-defects.xlsx CDR H10 2  2021 250000 262400",
     "warning overspend.period undp-cdr-2021-defects.xlsx CDR H13 2  2021 310000 320287.65",
     "info delivery.low undp-cdr-2021-defects.xlsx CDR H15 3  2021 12000 3780",
     "error sum.component undp-cdr-2021-defects.xlsx CDR H15 3  2021 3870 3780",
   ]);
-  expect(findings[1].message).toBe(
+  expect(findings[2].message).toBe(
     "Component 3: delivery in 2021 is 31.5 % — expenditure 3,780.00 of the 12,000.00 planned (plan in undp-awp-2021.xlsx › AWP 2021); below 70 % is low.",
   );
-  expect(findings[0].message).toBe(
+  expect(findings[1].message).toBe(
     "Component 2: in 2021 expenditure 320,287.65 is above the plan of 310,000.00 (by 10,287.65; plan in undp-awp-2021.xlsx › AWP 2021).",
   );
 });

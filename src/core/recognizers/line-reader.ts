@@ -32,6 +32,11 @@ interface LineRow {
 }
 
 /** What a UNEP budget line code says: 1101 a line of group 11, 1199 its subtotal, 1999 component 1's total, 99 the grand total. */
+/** A column whose texts start with an Atlas account: "Budget Description", "Descripción presupuestaria", "Account description". */
+const ACCOUNT_TEXT_HEADER = /budget description|descripci[oó]n presupuestaria|account description|atlas/i;
+/** An Atlas/Quantum account (7xxxx expenses, 6xxxx) at the start of a text: "71300 Local Consultants". */
+const ACCOUNT_IN_TEXT = /^\s*([67]\d{4})\b/;
+
 export function unepLine(code: string): { rank: number; id: string; closes: boolean } | null {
   if (!/^\d{2,4}$/.test(code)) return null;
   if (code === "99" || code === "9999" || code === "999") return { rank: RANK.total, id: "", closes: true };
@@ -111,6 +116,8 @@ export function readLineRows(
 ): LineRowsResult {
   const outlineCols = header.columns.filter((c) => c.role === "outline").map((c) => c.col);
   const codeCol = header.columns.find((c) => c.role === "code")?.col ?? null;
+  // Without a code column, an account written before its description ("71300 Local Consultants", a UNDP AWP's Budget Description).
+  const accountTextCol = codeCol === null ? (header.columns.find((c) => c.role === "text" && ACCOUNT_TEXT_HEADER.test(c.header))?.col ?? null) : null;
   const read: LineRow[] = [];
   const pending: LineRow[] = [];
   let gap = 0;
@@ -146,7 +153,7 @@ export function readLineRows(
     const line: LineRow = {
       row: r,
       label: label !== "" ? label : ownOutline,
-      code,
+      code: code ?? (accountTextCol === null ? null : (ACCOUNT_IN_TEXT.exec(ownText(sheet, merges, r, accountTextCol))?.[1] ?? null)),
       amounts,
       hasAmount,
       item: { rank: RANK.line, closes: false, id: null, hasAmounts: hasAmount },

@@ -19,6 +19,7 @@ import * as labelMissing from "./label-missing";
 import * as mismatchBudget from "./mismatch-budget";
 import * as mismatchComponent from "./mismatch-component";
 import * as mismatchExpenditure from "./mismatch-expenditure";
+import * as overspendAccount from "./overspend-account";
 import * as overspendComponent from "./overspend-component";
 import * as overspendOutput from "./overspend-output";
 import * as overspendPeriod from "./overspend-period";
@@ -35,6 +36,7 @@ const MODULES = [
   overspendPlan,
   overspendOutput,
   overspendPeriod,
+  overspendAccount,
   deliveryLow,
   sumComponent,
   sumTotal,
