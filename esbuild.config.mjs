@@ -13,6 +13,7 @@
  *   installed package the first time a member is read, i.e. only when
  *   `tables` writes a workbook.
  */
+import { chmodSync } from "fs";
 import { build } from "esbuild";
 
 const lazyExcelJs = {
@@ -30,9 +31,11 @@ const lazyExcelJs = {
   },
 };
 
+const OUT = "dist/cli/pir-check.js";
+
 const result = await build({
   entryPoints: ["src/cli/pir-check.ts"],
-  outfile: "dist/cli/pir-check.js",
+  outfile: OUT,
   bundle: true,
   platform: "node",
   target: "node20",
@@ -50,3 +53,6 @@ if (zod.length > 0) {
   console.error(`esbuild.config.mjs: zod is in the CLI bundle again (${zod[0]}…): something on the CLI's path uses a zod schema`);
   process.exit(1);
 }
+
+// Executable, as npm makes a bin on install: `./dist/cli/pir-check.js` runs through its first line.
+chmodSync(OUT, 0o755);

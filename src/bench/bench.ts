@@ -5,7 +5,7 @@
  * tables` end to end, and peak memory (each in a child process). Prints a
  * table, writes bench-results.json and BENCHMARKS.md.
  */
-import { mkdirSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -138,7 +138,27 @@ function tableOf(sizes: SizeFigures[]): string {
   return [head, ...rows].join("\n");
 }
 
+/**
+ * `BENCH_ONLY=reader npm run bench`: only issue #9's reader table, on work
+ * plans already made by a full run (or made now), printed and written to
+ * bench-reader.json in the work folder; BENCHMARKS.md is left as it is. For
+ * the repeated runs that BENCHMARKS.md's hand-kept table sums up.
+ */
+async function readerOnly(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  const reader: ReaderFigures[] = [];
+  for (const n of SIZES.filter((s) => s >= 3000)) {
+    const file = path.join(WORK, `workplan-${n}.xlsx`);
+    if (!existsSync(file)) writeFileSync(file, await makeWorkplanBytes(n));
+    process.stderr.write(`measuring the reader and its peers on ${n} outputs…\n`);
+    reader.push(measureReader(ROOT, n, file, REPEATS));
+  }
+  writeFileSync(path.join(WORK, "bench-reader.json"), `${JSON.stringify({ taken: new Date().toISOString(), machine: machine(), reader }, null, 2)}\n`);
+  process.stdout.write(`${readerMarkdown(reader, { error: "not measured in a reader-only run" }).join("\n")}\n`);
+}
+
 async function run(): Promise<void> {
+  if (process.env.BENCH_ONLY === "reader") return readerOnly();
   mkdirSync(WORK, { recursive: true });
   const sizes: SizeFigures[] = [];
   for (const n of SIZES) {

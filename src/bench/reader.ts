@@ -37,16 +37,21 @@ function median(xs: number[]): number {
 }
 
 /**
- * `validate` and `modules` run the real command, package.json's `bin` (the
- * bundle dist/cli/pir-check.js), its JSON piped to the bench as to any
- * program; peak-at-exit.js reports its peak memory on stderr.
+ * `validate` and `modules` run the real command as a user's shell does:
+ * package.json's `bin` (the bundle dist/cli/pir-check.js) executed through
+ * its first line (`env -S node --max-semi-space-size=4`), its JSON piped to
+ * the bench as to any program; peak-at-exit.js, preloaded through
+ * NODE_OPTIONS, reports its peak memory on stderr.
  */
 export function runCli(root: string, args: string[]): { ms: number; peakMB: number } {
+  const preload = `--require=${path.join(root, "dist", "bench", "peak-at-exit.js")}`;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["-r", path.join(root, "dist", "bench", "peak-at-exit.js"), path.join(root, "dist", "cli", "pir-check.js"), ...args], {
+  const r = spawnSync(path.join(root, "dist", "cli", "pir-check.js"), args, {
     cwd: root,
     encoding: "utf8",
     maxBuffer: 1024 * 1024 * 1024,
+    // The node on the PATH is the one the first line finds: put this one first.
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} ${preload}`.trim(), PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}` },
   });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const peak = new RegExp(`^${PEAK_MARK} (\\d+)$`, "m").exec(r.stderr ?? "");
