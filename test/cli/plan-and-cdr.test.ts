@@ -21,7 +21,8 @@ test("reports the CDR's overspend against the AWP per component and year, and ho
   expect(stdout).toContain("note: matched ACTIVITY4, the report's last activity, with project management (PMC)");
   expect(stdout).toContain('note: read TIMEFRAME Q1–TIMEFRAME Q4 as the schedule (marks such as "X"), not as amounts');
   expect(stdout).toMatch(/overspend\.period +\S*undp-cdr-2021-defects\.xlsx › CDR!H13 +Component 2: in 2021 expenditure 320,287\.65 is above the plan of 310,000\.00/);
-  expect(stdout).toMatch(/^1 error, 1 warning, 1 note in 2 workbooks$/m);
+  expect(stdout).toMatch(/overspend\.account +\S*undp-cdr-2021-defects\.xlsx › CDR!H10 +Component 2, account 72100: in 2021 expenditure 262,400\.00 is above the plan of 250,000\.00/);
+  expect(stdout).toMatch(/^1 error, 2 warnings, 1 note in 2 workbooks$/m);
 });
 
 test("the clean pair gives no finding", async () => {
