@@ -30,6 +30,7 @@ test("the AWP open, the CDR imported: the overspend per component and year, and 
   await session.addFiles([generatedFile("undp-cdr-2021-defects.xlsx")]);
   const report = session.getState().report!;
   expect(report.findings.map((f) => `${f.rule} ${f.file} ${f.cell}`)).toEqual([
+    "overspend.account undp-cdr-2021-defects.xlsx H10",
     "overspend.period undp-cdr-2021-defects.xlsx H13",
     "delivery.low undp-cdr-2021-defects.xlsx H15",
     "sum.component undp-cdr-2021-defects.xlsx H15",
