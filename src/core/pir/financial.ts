@@ -94,10 +94,10 @@ function expenditureByComponent(tables: Table[], settings: Settings): { table: T
   if (withColumn) {
     const i = columnIndex(withColumn, "expenditure");
     const spent = new Map<string, SpentTold>();
-    for (const r of withColumn.rows) {
+    // A component's first row, as every rule reads it: a later row naming it again is not its expenditure.
+    for (const [component, r] of componentRowsByCode(withColumn)) {
       const a = r.amounts[i];
-      if (r.kind !== "component" || r.component === null || spent.has(r.component) || !a || a.value === null) continue;
-      spent.set(r.component, { value: a.value, cell: a, table: withColumn });
+      if (a && a.value !== null) spent.set(component, { value: a.value, cell: a, table: withColumn });
     }
     return { table: withColumn, spent, periods: [] };
   }
