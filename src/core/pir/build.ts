@@ -53,7 +53,7 @@ export function buildPirSheet(result: CheckResult, settings: Settings, copy: "cl
   const row = delivered === financialEnd + SECTION_GAP ? financialEnd : delivered;
   const end = writeWorkplanSection(ctx, row + SECTION_GAP, result.tables);
   const layout = { minWidth: 12, maxWidth: 70, print: { orientation: "landscape" as const, fitToWidth: true } };
-  if (clean) return cleanCells(canvas.toSheet(labels.pirSheet, layout), labels);
+  if (clean) return cleanCells(canvas.toSheet(labels.pirSheet, layout));
   const onCell = markFindings(result.findings, targets);
   const right = Math.max(2, ...[...onCell.keys()].map((c) => c.col));
   writeFootnotes(canvas, [...onCell.keys()], (c) => onCell.get(c) ?? [], end + SECTION_GAP, right, labels);

@@ -16,7 +16,7 @@ export const WHOLE_FORMAT = '#,##0;-#,##0;"-"';
 export const CENTS_FORMAT = '#,##0.00;-#,##0.00;"-"';
 
 /** The clean copy's cells: flags, notes and "(no label)" removed, amounts formatted as the report prints them. */
-export function cleanCells(sheet: SheetDescription, labels: PirLabels): SheetDescription {
+export function cleanCells(sheet: SheetDescription): SheetDescription {
   for (const cell of sheet.cells) {
     delete cell.note;
     delete cell.link;
@@ -26,7 +26,11 @@ export function cleanCells(sheet: SheetDescription, labels: PirLabels): SheetDes
       if (cell.style.numFmt === AMOUNT_FORMAT && typeof cell.value === "number")
         cell.style.numFmt = Number.isInteger(Math.round(cell.value * 100) / 100) ? WHOLE_FORMAT : CENTS_FORMAT;
     }
-    if (cell.value === labels.noLabel) cell.value = "";
+    // Our placeholder, by its mark: a source row that really reads "(no label)" keeps its label.
+    if (cell.placeholder) {
+      cell.value = "";
+      delete cell.placeholder;
+    }
   }
   return sheet;
 }

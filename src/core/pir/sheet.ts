@@ -54,6 +54,8 @@ export interface SheetCell {
   /** A comment shown on hover (Excel "note"). */
   note?: string;
   link?: CellLink;
+  /** Our stand-in for a value the source lacks ("(no label)"): the clean copy leaves it blank. */
+  placeholder?: true;
 }
 
 export interface RowHeight {

@@ -108,6 +108,7 @@ export function putLabel(
   if (missing) {
     cell.style = { ...cell.style, fill: "warning", italic: true };
     cell.note = noLabel.note;
+    cell.placeholder = true;
   }
   const source = sourceLabelAddress(table, row);
   if (source) targets.addSource(table.file, table.sheet, source, cell);

@@ -9,6 +9,7 @@ import { buildPirWorkbook } from "../../../src/core/pir/build";
 import { CENTS_FORMAT, WHOLE_FORMAT, superscript } from "../../../src/core/pir/copies";
 import { describedCell, type SheetDescription } from "../../../src/core/pir/sheet";
 import { checkFixtures } from "../../helpers/fixtures";
+import { checkResultOf, seedBudgetTable, seedSettings, seedWorkplanTable } from "./seed-tables";
 import { rowLabelled, rowValues } from "./sheet-query";
 
 async function seedWorkbook(language: "en" | "es" = "en") {
@@ -73,4 +74,22 @@ test("the annotated copy: a legend, footnote numbers in the flagged cells, the n
   expect(notes.find((n) => n.startsWith(`${marks[0]} `))).toMatch(/Component 1: /);
   // Numbered 1, 2, 3… in reading order, each once.
   expect(notes.map((n) => n.split(" ")[0])).toEqual(notes.map((_, i) => superscript(i + 1)));
+});
+
+test("the clean copy blanks our '(no label)' placeholder by its mark, not a source row that really reads '(no label)'", () => {
+  const workplan = seedWorkplanTable();
+  const trustFund = workplan.rows.find((r) => r.kind === "afterTotal")!;
+  trustFund.label = "(no label)";
+  const settings = seedSettings();
+  const [clean, annotated] = buildPirWorkbook(checkResultOf([workplan, seedBudgetTable()], []), settings).sheets;
+  // The budget table's unlabeled line: our placeholder in the annotated copy, blank in the clean one.
+  const unlabeled = (s: SheetDescription) => s.cells.find((c) => c.col === 1 && c.value === 2280000)!.row;
+  expect(describedCell(annotated, unlabeled(annotated), 0)).toMatchObject({ value: "(no label)", placeholder: true });
+  expect(describedCell(clean, unlabeled(clean), 0)?.value).toBe("");
+  expect(describedCell(clean, unlabeled(clean), 0)?.placeholder).toBeUndefined();
+  // The work plan's line after the total says "(no label)" in its source: both copies keep it.
+  const trust = (s: SheetDescription) => s.cells.find((c) => c.col === 1 && c.value === 2100000)!.row;
+  expect(describedCell(clean, trust(clean), 0)?.value).toBe("(no label)");
+  expect(describedCell(annotated, trust(annotated), 0)?.value).toBe("(no label)");
+  expect(describedCell(annotated, trust(annotated), 0)?.placeholder).toBeUndefined();
 });
