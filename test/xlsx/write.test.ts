@@ -131,7 +131,7 @@ describe("writeWorkbook with the seed PIR", () => {
     const annotated = workbook.getWorksheet("PIR tables annotated")!;
     const flagged = desc.sheets[1].cells.find((c) => c.note?.startsWith("overspend.component"))!;
     const read = annotated.getCell(flagged.row + 1, flagged.col + 1);
-    expect(noteText(read)).toBe("overspend.component: over");
+    expect(noteText(read)).toBe("overspend.component: Budget table, budget.xlsx › Budget!C5: over");
     expect(read.fill).toMatchObject({ fgColor: { argb: PALETTE.error } });
     expect(read.numFmt).toBe('#,##0.00" ¹"');
     const findingsSheet = workbook.getWorksheet("Findings")!;

@@ -6,6 +6,7 @@
  * turn it into cells.
  */
 import type { CheckResult } from "../check";
+import type { Finding } from "../model";
 import type { Settings } from "../settings";
 import { SheetCanvas } from "./canvas";
 import { writeDeliverySection } from "./delivery-table";
@@ -14,7 +15,7 @@ import { buildFindingsSheet } from "./findings-sheet";
 import { pirLabels, reportingPeriodLine } from "./labels";
 import { writeBalanceColumns } from "./balance";
 import { cleanCells, writeFootnotes, writeLegend } from "./copies";
-import { FindingTargets, markFindings } from "./marks";
+import { FindingTargets, findingNote, markFindings } from "./marks";
 import type { SheetDescription, WorkbookDescription } from "./sheet";
 import { writeWorkplanSection } from "./workplan";
 
@@ -54,8 +55,9 @@ export function buildPirSheet(result: CheckResult, settings: Settings, copy: "cl
   const end = writeWorkplanSection(ctx, row + SECTION_GAP, result.tables);
   const layout = { minWidth: 12, maxWidth: 70, print: { orientation: "landscape" as const, fitToWidth: true } };
   if (clean) return cleanCells(canvas.toSheet(labels.pirSheet, layout));
-  const onCell = markFindings(result.findings, targets);
+  const noteOf = (f: Finding) => findingNote(f, result.tables, labels);
+  const onCell = markFindings(result.findings, targets, noteOf);
   const right = Math.max(2, ...[...onCell.keys()].map((c) => c.col));
-  writeFootnotes(canvas, [...onCell.keys()], (c) => onCell.get(c) ?? [], end + SECTION_GAP, right, labels);
+  writeFootnotes(canvas, [...onCell.keys()], (c) => onCell.get(c) ?? [], noteOf, end + SECTION_GAP, right, labels);
   return canvas.toSheet(labels.annotatedSheet, layout);
 }

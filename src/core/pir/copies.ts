@@ -45,9 +45,19 @@ export function superscript(n: number): string {
 /**
  * Numbers the findings that flag a cell, in reading order, and writes the
  * numbers into those cells (a number keeps its value: the mark is part of its
- * format) and the numbered list from row `top`. Returns the first free row.
+ * format) and the numbered list from row `top`, each note as `noteOf` words
+ * it (naming the source cell it speaks of: see findingNote). Returns the
+ * first free row.
  */
-export function writeFootnotes(canvas: SheetCanvas, cells: SheetCell[], findingsOf: (cell: SheetCell) => Finding[], top: number, right: number, labels: PirLabels): number {
+export function writeFootnotes(
+  canvas: SheetCanvas,
+  cells: SheetCell[],
+  findingsOf: (cell: SheetCell) => Finding[],
+  noteOf: (f: Finding) => string,
+  top: number,
+  right: number,
+  labels: PirLabels,
+): number {
   const numbers = new Map<Finding, number>();
   const flagged = cells.filter((c) => findingsOf(c).length > 0).sort((a, b) => a.row - b.row || a.col - b.col);
   for (const cell of flagged) {
@@ -67,7 +77,7 @@ export function writeFootnotes(canvas: SheetCanvas, cells: SheetCell[], findings
   let row = top;
   canvas.put(row++, 0, labels.footnotesTitle, { bold: true }, { fit: false });
   for (const [f, n] of [...numbers].sort((a, b) => a[1] - b[1])) {
-    canvas.putLine(row++, 0, right, `${superscript(n)} ${labels.severity[f.severity]} — ${f.message} (${f.rule})`, {});
+    canvas.putLine(row++, 0, right, `${superscript(n)} ${labels.severity[f.severity]} — ${noteOf(f)} (${f.rule})`, {});
   }
   return row;
 }

@@ -2,6 +2,7 @@
  * The words of the PIR sheets in English and Spanish. Only our own words are
  * here: labels read from the input workbooks are data and are written as read.
  */
+import type { TableKind } from "../model";
 import type { ReportingPeriod } from "../settings";
 
 export type Language = "en" | "es";
@@ -17,6 +18,8 @@ export interface PirLabels {
   financialTitle: string;
   workplanTitle: string;
   source: string;
+  /** What a note calls the table a finding's cell is in: "Budget table, budget.xlsx › Budget!B7: …". */
+  tableKinds: Record<TableKind, string>;
   components: string;
   gefFund: (currency: string) => string;
   budget: string;
@@ -62,6 +65,7 @@ const EN: PirLabels = {
   financialTitle: "VIII.3 Financial implementation",
   workplanTitle: "IX. Work plan and budget",
   source: "Source",
+  tableKinds: { workplan: "Work plan", budget: "Budget table", expenditure: "Expenditure report" },
   components: "Project components",
   gefFund: (c) => `GEF Fund (${c})`,
   budget: "Budget",
@@ -106,6 +110,7 @@ const ES: PirLabels = {
   financialTitle: "VIII.3 Ejecución financiera",
   workplanTitle: "IX. Plan de trabajo y presupuesto",
   source: "Origen",
+  tableKinds: { workplan: "Plan de trabajo", budget: "Tabla de presupuesto", expenditure: "Informe de gastos" },
   components: "Componentes del proyecto",
   gefFund: (c) => `Fondo GEF (${c})`,
   budget: "Presupuesto",

@@ -4,9 +4,11 @@
  * cell; when it points at a cell we do not reproduce (another table, a derived
  * amount), on the cell its component, output, period and rule name.
  */
-import type { Finding, Period, Severity } from "../model";
+import { parseAddress, placeName } from "../grid";
+import type { Finding, Period, Severity, Table } from "../model";
 import { ruleById } from "../rules/registry";
 import type { PirMark } from "../rules/rule";
+import type { PirLabels } from "./labels";
 import type { SheetCell } from "./sheet";
 
 /** The cells of one financial-table row that a finding can name. */
@@ -108,8 +110,34 @@ function sourceKey(file: string, sheet: string, a1: string): string {
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-/** Fills every cell a finding is about and writes its notes; the worst severity decides the fill. Returns the findings on each cell. */
-export function markFindings(findings: Finding[], targets: FindingTargets): Map<SheetCell, Finding[]> {
+/**
+ * A finding's explanation as a note on the PIR sheet. A message speaks of its
+ * source cell ("the budget is 889,000.00 here", "in C7"), and the PIR cell a
+ * note sits on may show another figure (a disagreement between the two tables
+ * marks both), so the note first names the table and source cell it speaks
+ * of: "Budget table, budget.xlsx › Budget!B7: Component 3: the budget is
+ * 889,000.00 here but 1,069,000.00 in …".
+ */
+export function findingNote(f: Finding, tables: Table[], labels: PirLabels): string {
+  const table = tableOf(f, tables);
+  const name = table ? labels.tableKinds[table.kind] : labels.source;
+  return `${name}, ${placeName(f.file, f.sheet, f.cell)}: ${f.message}`;
+}
+
+/** The table that holds a finding's cell: on its sheet, and within its range when several tables share the sheet. */
+function tableOf(f: Finding, tables: Table[]): Table | undefined {
+  const onSheet = tables.filter((t) => t.file === f.file && t.sheet === f.sheet);
+  if (onSheet.length <= 1) return onSheet[0];
+  const at = parseAddress(f.cell);
+  const within = (t: Table) => {
+    const [from, to] = t.range.split(":").map(parseAddress);
+    return !!at && !!from && !!to && at.row >= from.row && at.row <= to.row && at.col >= from.col && at.col <= to.col;
+  };
+  return onSheet.find(within) ?? onSheet[0];
+}
+
+/** Fills every cell a finding is about and writes its notes (`noteOf`); the worst severity decides the fill. Returns the findings on each cell. */
+export function markFindings(findings: Finding[], targets: FindingTargets, noteOf: (f: Finding) => string): Map<SheetCell, Finding[]> {
   const onCell = new Map<SheetCell, Finding[]>();
   for (const f of findings) {
     for (const cell of targets.cellsFor(f)) {
@@ -122,7 +150,7 @@ export function markFindings(findings: Finding[], targets: FindingTargets): Map<
   for (const [cell, list] of onCell) {
     list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     cell.style = { ...cell.style, fill: list[0].severity };
-    cell.note = list.map((f) => `${f.rule}: ${f.message}`).join("\n");
+    cell.note = list.map((f) => `${f.rule}: ${noteOf(f)}`).join("\n");
   }
   return onCell;
 }

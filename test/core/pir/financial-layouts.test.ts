@@ -84,7 +84,7 @@ test("a finding on a component's budget marks its row of the PIR table", async (
   const row = rowLabelled(pir, "Component 2");
   const budget = pir.cells.find((c) => c.row === row && c.col === 1)!;
   expect(budget.style?.fill).toBe("error");
-  expect(budget.note).toMatch(/^sum\.total: Total, Component 2: the row shows 402,000\.00/);
+  expect(budget.note).toMatch(/^sum\.total: Budget table, gef-annex-e-defects\.xlsx › Annex E!D15: Total, Component 2: the row shows 402,000\.00/);
 });
 
 test("an AWP and its CDR: expenditure per component from the report, no budget to show, and a delivery table", async () => {
@@ -101,7 +101,7 @@ test("an AWP and its CDR: expenditure per component from the report, no budget t
   ]);
   // The report's cells are ours: the findings about them mark them.
   const spent2 = pir.cells.find((c) => c.row === rowLabelled(pir, "Component 2") && c.col === 2)!;
-  expect(spent2.note).toMatch(/^overspend\.period: Component 2: in 2021 expenditure 320,287\.65/);
+  expect(spent2.note).toMatch(/^overspend\.period: Expenditure report, undp-cdr-2021-defects\.xlsx › CDR!H13: Component 2: in 2021 expenditure 320,287\.65/);
   const delivery = rowLabelled(pir, "Delivery against the work plan");
   const header = delivery + 2;
   expect(rowValues(pir, header, 0, 4)).toEqual(["Component", "Period", "Plan", "Expenditure", "Delivery"]);

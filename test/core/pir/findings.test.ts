@@ -22,18 +22,18 @@ describe("buildPirWorkbook: findings on the cells they are about", () => {
   const sheet = pirSheet(seedBoth(), [overspend, duplicate, duplicateToo, mismatch, period, elsewhere, total, lost]);
   const fin = (label: string, col: number) => at(sheet, rowLabelled(sheet, label), col);
 
-  test("a finding on a reproduced source cell fills that cell by severity and notes 'rule: message'", () => {
+  test("a finding on a reproduced source cell fills that cell by severity and notes 'rule: table, source cell: message'", () => {
     const cell = fin("Component 1 – Policy framework for sustainable industrial zone development", 2);
     expect(cell.value).toBe(242717.56);
     expect(cell.style?.fill).toBe("error");
-    expect(cell.note).toBe("overspend.component: Component 1 spent 242,717.56 of 235,000.00.");
+    expect(cell.note).toBe("overspend.component: Budget table, budget.xlsx › Budget!C5: Component 1 spent 242,717.56 of 235,000.00.");
     expect(fin("Component 1 – Policy framework for sustainable industrial zone development", 1).style?.fill).toBeUndefined();
   });
 
   test("two findings on one cell: the worst severity fills it and the note lists both, worst first", () => {
     const cell = fin("Component 3 – Pilot demonstration of clean and low-carbon technologies", 2);
     expect(cell.style?.fill).toBe("error");
-    expect(cell.note).toBe("overspend.component: Component 3 over.\nduplicate.value: 475,924.04 also in C6.");
+    expect(cell.note).toBe("overspend.component: Budget table, budget.xlsx › Budget!C7: Component 3 over.\nduplicate.value: Budget table, budget.xlsx › Budget!C7: 475,924.04 also in C6.");
   });
 
   test("a budget mismatch shows on the work-plan cell it points at and on the budget table's counterpart", () => {
@@ -42,7 +42,7 @@ describe("buildPirWorkbook: findings on the cells they are about", () => {
     expect(workplanCell.style?.fill).toBe("warning");
     const budgetCell = fin("Component 3 – Pilot demonstration of clean and low-carbon technologies", 1);
     expect(budgetCell.value).toBe(889000);
-    expect(budgetCell.note).toBe("mismatch.budget: 1,069,000.00 in the work plan, 889,000.00 in the budget.");
+    expect(budgetCell.note).toBe("mismatch.budget: Work plan, workplan.xlsx › Work plan!C14: 1,069,000.00 in the work plan, 889,000.00 in the budget.");
   });
 
   test("a period cell of an output, a finding from a file we do not reproduce, and the source total", () => {
@@ -50,8 +50,8 @@ describe("buildPirWorkbook: findings on the cells they are about", () => {
     expect(periodCell.value).toBe(31000);
     expect(periodCell.style?.fill).toBe("info");
     const other = fin("Component 2 – Capacity building on sustainable industrial zone planning", 2);
-    expect(other.note).toBe("overspend.component: Component 2 over (other file).");
-    expect(fin("Total (USD)", 1).note).toBe("sum.total: Total off.");
+    expect(other.note).toBe("overspend.component: Source, other.xlsx › X!Z99: Component 2 over (other file).");
+    expect(fin("Total (USD)", 1).note).toBe("sum.total: Budget table, budget.xlsx › Budget!B11: Total off.");
   });
 
   test("findings land nowhere else", () => {
@@ -66,10 +66,10 @@ describe("buildPirWorkbook: findings on the cells they are about", () => {
   test("a row-total finding on a column we do not reproduce flags the row's label", () => {
     const rowTotal = finding({ rule: "sum.row", file: WORKPLAN_FILE, sheet: WORKPLAN_SHEET, cell: "N9", component: "2", output: "2.1.1", message: "row total" });
     const s = pirSheet(seedBoth(), [rowTotal]);
-    const flagged = s.cells.filter((c) => c.note === "sum.row: row total");
+    const flagged = s.cells.filter((c) => c.note === "sum.row: Work plan, workplan.xlsx › Work plan!N9: row total");
     // Its footnote number follows the label; the note under the tables explains it.
     expect(flagged.map((c) => [c.col, c.value])).toEqual([[0, "2.1.1 Training modules for SIZ planning ¹"]]);
-    expect(s.cells.some((c) => c.value === "¹ Warning — row total (sum.row)")).toBe(true);
+    expect(s.cells.some((c) => c.value === "¹ Warning — Work plan, workplan.xlsx › Work plan!N9: row total (sum.row)")).toBe(true);
   });
 
   test("in the derived table, a finding on a work-plan budget cell shows in both tables", () => {
