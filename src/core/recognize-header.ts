@@ -67,6 +67,11 @@ function readLedgerHeader(sheet: SheetGrid, merges: MergeIndex, row: number, wid
     right = c;
     const kind = ledgerColumnOf(t);
     if (kind === "amount") amounts++;
+    // A budget, a commitment or a period beside the amount: a table of its own kind, not a ledger.
+    else if (kind === null) {
+      const role = roleFromHeaderText(t);
+      if (role === "budget" || role === "commitment" || parsePeriodHeader(cell) !== null) return null;
+    }
     if (kind !== null && found[kind] === undefined) found[kind] = c;
   }
   if (found.date === undefined || found.component === undefined || found.amount === undefined || amounts !== 1) return null;

@@ -103,6 +103,21 @@ describe("ledgers in memory", () => {
     expect(t.notes.map((n) => say(n, "en"))[1]).toBe("left out 1 ledger line without a date or period (the first at E7): add the date to count it");
   });
 
+  test("a budget table with a Date column is no ledger: its Budget is money a ledger has not", () => {
+    const result = check(
+      sheet("Budget", [
+        ["Financial implementation (USD)"],
+        [],
+        ["Component", "Budget", "Expenditure", "Date"],
+        ["Component 1", 10000, 4000, "30/06/2022"],
+        ["Component 2", 20000, 9000, "30/06/2022"],
+        ["Total", 30000, 13000, null],
+      ]),
+      { period: "FY22" },
+    );
+    expect(result.tables.map((t) => `${t.layout} ${t.kind} ${t.range}`)).toEqual(["rows-by-component budget A3:D6"]);
+  });
+
   test("a header with Date and Amount but no component column is no ledger", () => {
     const result = check(
       sheet("Events", [
