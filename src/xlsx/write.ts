@@ -38,13 +38,36 @@ function writeSheet(workbook: ExcelJS.Workbook, desc: SheetDescription): void {
     ws.getColumn(i + 1).width = width;
   });
   for (const { row, height } of desc.rowHeights ?? []) ws.getRow(row + 1).height = height;
-  for (const cell of desc.cells) writeCell(ws, cell);
+  const styles = new StyleCache();
+  for (const cell of desc.cells) writeCell(ws, cell, styles);
   // After the values: merging keeps each covered cell's own style (borders all round the area).
   for (const m of desc.merges) ws.mergeCellsWithoutStyle(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   if (desc.autoFilter) ws.autoFilter = desc.autoFilter;
 }
 
-function writeCell(ws: ExcelJS.Worksheet, desc: SheetCell): void {
+/**
+ * One ExcelJS style object per distinct description style, shared by its
+ * cells: ExcelJS then serialises each style once (it remembers a style object
+ * it has seen) instead of once per cell, and no cell carries its own font,
+ * alignment and border objects.
+ */
+class StyleCache {
+  private readonly byObject = new Map<CellStyle, Partial<ExcelJS.Style>>();
+  private readonly byValue = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(style: CellStyle): Partial<ExcelJS.Style> {
+    let out = this.byObject.get(style);
+    if (!out) {
+      const key = JSON.stringify(style);
+      out = this.byValue.get(key);
+      if (!out) this.byValue.set(key, (out = excelStyle(style)));
+      this.byObject.set(style, out);
+    }
+    return out;
+  }
+}
+
+function writeCell(ws: ExcelJS.Worksheet, desc: SheetCell, styles: StyleCache): void {
   const cell = ws.getCell(desc.row + 1, desc.col + 1);
   if (desc.link && desc.value !== null) {
     cell.value = { text: String(desc.value), hyperlink: hyperlinkTarget(desc.link) };
@@ -53,7 +76,7 @@ function writeCell(ws: ExcelJS.Worksheet, desc: SheetCell): void {
     // ("=SUM(A1)", "@x"): labels are data and never become formulas.
     cell.value = desc.value;
   }
-  if (desc.style) applyStyle(cell, desc.style);
+  if (desc.style) cell.style = styles.get(desc.style);
   if (desc.note) cell.note = desc.note;
 }
 
@@ -74,22 +97,23 @@ function absolute(a1: string): string {
   return m ? `$${m[1].toUpperCase()}$${m[2]}` : a1;
 }
 
-function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
   // A font without a name falls back to the application's default (a serif in LibreOffice).
   const font: Partial<ExcelJS.Font> = { name: FONT_NAME, size: FONT_SIZE };
   if (style.bold) font.bold = true;
   if (style.italic) font.italic = true;
   if (style.underline) font.underline = true;
   if (style.fontColor) font.color = { argb: style.fontColor };
-  cell.font = font;
-  if (style.numFmt) cell.numFmt = style.numFmt;
-  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: PALETTE[style.fill] } };
+  const out: Partial<ExcelJS.Style> = { font };
+  if (style.numFmt) out.numFmt = style.numFmt;
+  if (style.fill) out.fill = { type: "pattern", pattern: "solid", fgColor: { argb: PALETTE[style.fill] } };
   const alignment: Partial<ExcelJS.Alignment> = { vertical: style.valign ?? "top" };
   if (style.align) alignment.horizontal = style.align;
   if (style.wrap) alignment.wrapText = true;
   if (style.indent) alignment.indent = style.indent;
-  cell.alignment = alignment;
-  if (style.border) cell.border = borders(style.border);
+  out.alignment = alignment;
+  if (style.border) out.border = borders(style.border);
+  return out;
 }
 
 function borders(b: CellBorder): Partial<ExcelJS.Borders> {

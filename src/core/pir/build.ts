@@ -40,7 +40,8 @@ export function buildPirSheet(result: CheckResult, settings: Settings, copy: "cl
   const labels = pirLabels(settings.language);
   const clean = copy === "clean";
   const canvas = new SheetCanvas(clean);
-  const targets = new FindingTargets();
+  // The clean copy marks nothing: it records no source cells.
+  const targets = new FindingTargets(clean ? [] : result.findings);
   const ctx = { canvas, targets, settings, labels };
 
   if (!clean) {

@@ -4,7 +4,7 @@
  * Excel shows it (Calibri 11, a coarse table of letter widths), so no writer
  * has to measure fonts.
  */
-import { formatAmount } from "../amounts";
+import { roundCents } from "../amounts";
 import type { MergedArea } from "../grid";
 import type { CellStyle, PrintSetup, RowHeight, SheetCell, SheetDescription } from "./sheet";
 
@@ -50,22 +50,28 @@ export class SheetCanvas {
   constructor(readonly quiet = false) {}
 
   private readonly dropped = new Set<number>();
-  private readonly byPosition = new Map<string, SheetCell>();
+  /** By row * COLS + col: a number key, no string built per cell. */
+  private readonly byPosition = new Map<number, SheetCell>();
   private readonly unfitted = new Set<SheetCell>();
   private readonly extraWidth = new Map<SheetCell, number>();
   readonly merges: MergedArea[] = [];
 
-  put(row: number, col: number, value: string | number | null, style?: CellStyle, options: PutOptions = {}): SheetCell {
+  /**
+   * Writes a cell. Its style is shared, not copied (tens of thousands of cells
+   * take a handful of styles, and writers reuse one style per object): styles
+   * are never changed in place, a cell that needs another gets a new object.
+   */
+  put(row: number, col: number, value: string | number | null, style?: CellStyle, options?: PutOptions): SheetCell {
     const cell: SheetCell = { row, col, value };
-    if (style && Object.keys(style).length > 0) cell.style = { ...style };
-    this.byPosition.set(`${row},${col}`, cell);
-    if (options.fit === false) this.unfitted.add(cell);
-    if (options.extraWidth) this.extraWidth.set(cell, options.extraWidth);
+    if (style && !isEmpty(style)) cell.style = style;
+    this.byPosition.set(key(row, col), cell);
+    if (options?.fit === false) this.unfitted.add(cell);
+    if (options?.extraWidth) this.extraWidth.set(cell, options.extraWidth);
     return cell;
   }
 
   at(row: number, col: number): SheetCell | undefined {
-    return this.byPosition.get(`${row},${col}`);
+    return this.byPosition.get(key(row, col));
   }
 
   /**
@@ -101,7 +107,10 @@ export class SheetCanvas {
 
   toSheet(name: string, layout: CanvasLayout): SheetDescription {
     if (this.dropped.size > 0) this.closeDroppedRows();
-    const cells = [...this.byPosition.values()].sort((a, b) => a.row - b.row || a.col - b.col);
+    const cells = [...this.byPosition.values()];
+    // Mostly written in reading order already: sort only when not.
+    const inOrder = (a: SheetCell, b: SheetCell) => a.row - b.row || a.col - b.col;
+    if (cells.some((c, i) => i > 0 && inOrder(cells[i - 1], c) > 0)) cells.sort(inOrder);
     const columnWidths = this.columnWidths(cells, layout);
     const sheet: SheetDescription = { name, cells, merges: this.merges, columnWidths };
     const rowHeights = this.rowHeights(cells, columnWidths);
@@ -124,7 +133,7 @@ export class SheetCanvas {
     this.byPosition.clear();
     for (const c of kept) {
       c.row = shift(c.row);
-      this.byPosition.set(`${c.row},${c.col}`, c);
+      this.byPosition.set(key(c.row, c.col), c);
     }
     const merges = this.merges.filter((m) => !this.dropped.has(m.top)).map((m) => ({ ...m, top: shift(m.top), bottom: shift(m.bottom) }));
     this.merges.length = 0;
@@ -185,11 +194,31 @@ function textWidth(cell: SheetCell): number {
   if (typeof cell.value === "number") {
     // A format may carry text after the number (a footnote mark: '#,##0.00" ¹"').
     const suffix = /"([^"]*)"$/.exec(style.numFmt ?? "")?.[1] ?? "";
-    const shown = (style.numFmt ?? "").startsWith(AMOUNT_FORMAT) ? formatAmount(cell.value, "en") : String(cell.value);
-    return shown.length + suffix.length + indent; // digits are one unit each, separators less: a small margin
+    const shown = (style.numFmt ?? "").startsWith(AMOUNT_FORMAT) ? amountLength(cell.value) : String(cell.value).length;
+    return shown + suffix.length + indent; // digits are one unit each, separators less: a small margin
   }
   const lines = (cell.value ?? "").split("\n");
   return Math.max(0, ...lines.map((l) => textUnits(l, style.bold === true))) + indent;
+}
+
+/** The length of formatAmount(x, "en") ("-1,234,567.89"), without building it. */
+export function amountLength(x: number): number {
+  if (!Number.isFinite(x)) return String(x).length;
+  const rounded = roundCents(x);
+  const whole = Math.abs(rounded).toFixed(2).length - 3;
+  return whole + Math.floor((whole - 1) / 3) + 3 + (rounded < 0 ? 1 : 0);
+}
+
+/** Columns per row in a position key: more than any sheet we lay out. */
+const COLS = 1 << 14;
+
+function key(row: number, col: number): number {
+  return row * COLS + col;
+}
+
+function isEmpty(style: CellStyle): boolean {
+  for (const _ in style) return false;
+  return true;
 }
 
 const NARROW = new Set([..." ijlI.,:;'!|`"]);

@@ -9,7 +9,7 @@
 import type { Finding } from "../model";
 import { AMOUNT_FORMAT, type SheetCanvas } from "./canvas";
 import type { PirLabels } from "./labels";
-import type { SheetCell, SheetDescription } from "./sheet";
+import type { CellStyle, SheetCell, SheetDescription } from "./sheet";
 
 /** Accounting-style formats: a zero shows "-", as the PIR prints it. */
 export const WHOLE_FORMAT = '#,##0;-#,##0;"-"';
@@ -17,14 +17,25 @@ export const CENTS_FORMAT = '#,##0.00;-#,##0.00;"-"';
 
 /** The clean copy's cells: flags, notes and "(no label)" removed, amounts formatted as the report prints them. */
 export function cleanCells(sheet: SheetDescription): SheetDescription {
+  // Cells that shared a style share its clean one: [plain, whole amount, amount with cents].
+  const cleaned = new Map<CellStyle, [CellStyle, CellStyle, CellStyle]>();
+  const cleanOf = (style: CellStyle) => {
+    let three = cleaned.get(style);
+    if (!three) {
+      const { fill, italic: _italic, ...rest } = style;
+      const plain: CellStyle = fill === "header" || fill === "total" ? { ...rest, fill } : rest;
+      three = [plain, { ...plain, numFmt: WHOLE_FORMAT }, { ...plain, numFmt: CENTS_FORMAT }];
+      cleaned.set(style, three);
+    }
+    return three;
+  };
   for (const cell of sheet.cells) {
-    delete cell.note;
-    delete cell.link;
+    if (cell.note !== undefined) delete cell.note;
+    if (cell.link !== undefined) delete cell.link;
     if (cell.style) {
-      const { fill, italic: _italic, ...rest } = cell.style;
-      cell.style = fill === "header" || fill === "total" ? { ...rest, fill } : rest;
-      if (cell.style.numFmt === AMOUNT_FORMAT && typeof cell.value === "number")
-        cell.style.numFmt = Number.isInteger(Math.round(cell.value * 100) / 100) ? WHOLE_FORMAT : CENTS_FORMAT;
+      const [plain, whole, cents] = cleanOf(cell.style);
+      if (plain.numFmt === AMOUNT_FORMAT && typeof cell.value === "number") cell.style = Number.isInteger(Math.round(cell.value * 100) / 100) ? whole : cents;
+      else cell.style = plain;
     }
     // Our placeholder, by its mark: a source row that really reads "(no label)" keeps its label.
     if (cell.placeholder) {

@@ -27,6 +27,8 @@ export interface WorkplanTargets {
 
 export class FindingTargets {
   private readonly bySource = new Map<string, SheetCell[]>();
+  /** The source cells findings point at, by file and sheet: only those are recorded (null: every one). */
+  private readonly wanted: Map<string, Map<string, Set<string>>> | null;
   /** By component ("1", "PMC"). */
   readonly financial = new Map<string, FinancialTargets>();
   financialTotal: FinancialTargets | null = null;
@@ -34,8 +36,28 @@ export class FindingTargets {
   readonly workplan = new Map<string, WorkplanTargets>();
   workplanTotal: WorkplanTargets | null = null;
 
+  /**
+   * `findings`: the findings whose cells will be asked for; a sheet of tens of
+   * thousands of source cells then records only theirs. Without: every cell.
+   */
+  constructor(findings?: Finding[]) {
+    if (!findings) {
+      this.wanted = null;
+      return;
+    }
+    this.wanted = new Map();
+    for (const f of findings) {
+      let sheets = this.wanted.get(f.file);
+      if (!sheets) this.wanted.set(f.file, (sheets = new Map()));
+      let cells = sheets.get(f.sheet);
+      if (!cells) sheets.set(f.sheet, (cells = new Set()));
+      cells.add(normalA1(f.cell));
+    }
+  }
+
   /** Records that `target` shows the source cell `file|sheet|a1`. */
   addSource(file: string, sheet: string, a1: string, target: SheetCell): void {
+    if (this.wanted && !this.wanted.get(file)?.get(sheet)?.has(normalA1(a1))) return;
     const key = sourceKey(file, sheet, a1);
     const list = this.bySource.get(key);
     if (list) list.push(target);
@@ -105,7 +127,12 @@ export class FindingTargets {
 }
 
 function sourceKey(file: string, sheet: string, a1: string): string {
-  return `${file}|${sheet}|${a1.replace(/\$/g, "").toUpperCase()}`;
+  return `${file}|${sheet}|${normalA1(a1)}`;
+}
+
+/** "$c$5" → "C5"; an address already plain (as the recognisers write them) is returned as is. */
+function normalA1(a1: string): string {
+  return /[$a-z]/.test(a1) ? a1.replace(/\$/g, "").toUpperCase() : a1;
 }
 
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

@@ -42,7 +42,23 @@ export function lookOf(row: TableRow): RowLook {
   }
 }
 
+// One style object per look, shared by every cell of that look (styles are never changed in place).
+const LABEL_STYLES = new Map<RowLook, CellStyle>();
+const AMOUNT_STYLES = new Map<RowLook, CellStyle>();
+
 export function labelStyle(look: RowLook): CellStyle {
+  let style = LABEL_STYLES.get(look);
+  if (!style) LABEL_STYLES.set(look, (style = newLabelStyle(look)));
+  return style;
+}
+
+export function amountStyle(look: RowLook): CellStyle {
+  let style = AMOUNT_STYLES.get(look);
+  if (!style) AMOUNT_STYLES.set(look, (style = newAmountStyle(look)));
+  return style;
+}
+
+function newLabelStyle(look: RowLook): CellStyle {
   // Left, not general: Excel and LibreOffice only indent left-aligned text.
   const style: CellStyle = { align: "left", wrap: true, valign: "top", border: look === "total" ? TOTAL_BOX : THIN_BOX };
   if (look === "component" || look === "total") style.bold = true;
@@ -52,7 +68,7 @@ export function labelStyle(look: RowLook): CellStyle {
   return style;
 }
 
-export function amountStyle(look: RowLook): CellStyle {
+function newAmountStyle(look: RowLook): CellStyle {
   const style: CellStyle = { numFmt: AMOUNT_FORMAT, align: "right", valign: "top", border: look === "total" ? TOTAL_BOX : THIN_BOX };
   if (look === "component" || look === "total") style.bold = true;
   if (look === "total") style.fill = "total";
