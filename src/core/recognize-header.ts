@@ -46,6 +46,9 @@ export interface HeaderModel {
   ledger?: LedgerColumns;
 }
 
+/** Words a ledger's date or period column is headed with, unfolded ("Período", "Mes"), looked for before anything else. */
+const LEDGER_HINT = /date|per[ií]od|fecha|\bmes\b|month|mois/i;
+
 /**
  * A ledger's header (long format): one row of words naming a date or period
  * column, a component or activity column and one amount column, side by side
@@ -54,6 +57,14 @@ export interface HeaderModel {
  * an account a code, the rest text. The ledger recogniser lays it out.
  */
 function readLedgerHeader(sheet: SheetGrid, merges: MergeIndex, row: number, width: number): HeaderModel | null {
+  // Most rows name no date or period: one cheap look at the raw texts before any word is folded.
+  const cells = sheet.cells[row]!;
+  let hinted = false;
+  for (let c = 0; c < Math.min(cells.length, width) && !hinted; c++) {
+    const v = cells[c]?.value;
+    hinted = typeof v === "string" && v.length <= 40 && LEDGER_HINT.test(v);
+  }
+  if (!hinted) return null;
   const found: Partial<Record<"date" | "component" | "amount", number>> = {};
   let amounts = 0;
   let left = -1;
