@@ -50,8 +50,8 @@ export class SheetCanvas {
   constructor(readonly quiet = false) {}
 
   private readonly dropped = new Set<number>();
-  /** By row * COLS + col: a number key, no string built per cell. */
-  private readonly byPosition = new Map<number, SheetCell>();
+  /** Cells by row, then column: reading order for free, no key built per cell. */
+  private readonly grid: Array<Array<SheetCell | undefined> | undefined> = [];
   private readonly unfitted = new Set<SheetCell>();
   private readonly extraWidth = new Map<SheetCell, number>();
   readonly merges: MergedArea[] = [];
@@ -64,14 +64,14 @@ export class SheetCanvas {
   put(row: number, col: number, value: string | number | null, style?: CellStyle, options?: PutOptions): SheetCell {
     const cell: SheetCell = { row, col, value };
     if (style && !isEmpty(style)) cell.style = style;
-    this.byPosition.set(key(row, col), cell);
+    (this.grid[row] ??= [])[col] = cell;
     if (options?.fit === false) this.unfitted.add(cell);
     if (options?.extraWidth) this.extraWidth.set(cell, options.extraWidth);
     return cell;
   }
 
   at(row: number, col: number): SheetCell | undefined {
-    return this.byPosition.get(key(row, col));
+    return this.grid[row]?.[col];
   }
 
   /**
@@ -105,12 +105,11 @@ export class SheetCanvas {
     this.dropped.add(row);
   }
 
+  /** The sheet laid out. The canvas is spent: write nothing to it after. */
   toSheet(name: string, layout: CanvasLayout): SheetDescription {
-    if (this.dropped.size > 0) this.closeDroppedRows();
-    const cells = [...this.byPosition.values()];
-    // Mostly written in reading order already: sort only when not.
-    const inOrder = (a: SheetCell, b: SheetCell) => a.row - b.row || a.col - b.col;
-    if (cells.some((c, i) => i > 0 && inOrder(cells[i - 1], c) > 0)) cells.sort(inOrder);
+    const cells: SheetCell[] = [];
+    for (const row of this.grid) if (row) for (const cell of row) if (cell) cells.push(cell);
+    if (this.dropped.size > 0) this.closeDroppedRows(cells);
     const columnWidths = this.columnWidths(cells, layout);
     const sheet: SheetDescription = { name, cells, merges: this.merges, columnWidths };
     const rowHeights = this.rowHeights(cells, columnWidths);
@@ -121,20 +120,22 @@ export class SheetCanvas {
     return sheet;
   }
 
-  /** Moves every row up past the dropped rows above it; cells and merges on dropped rows go. */
-  private closeDroppedRows(): void {
+  /** Moves every cell up past the dropped rows above it; cells and merges on dropped rows go. */
+  private closeDroppedRows(cells: SheetCell[]): void {
     const dropped = [...this.dropped].sort((a, b) => a - b);
     const shift = (row: number) => {
       let n = 0;
       for (const d of dropped) if (d < row) n++;
       return row - n;
     };
-    const kept = [...this.byPosition.values()].filter((c) => !this.dropped.has(c.row));
-    this.byPosition.clear();
-    for (const c of kept) {
+    let kept = 0;
+    for (const c of cells) {
+      if (this.dropped.has(c.row)) continue;
       c.row = shift(c.row);
-      this.byPosition.set(key(c.row, c.col), c);
+      cells[kept++] = c;
     }
+    cells.length = kept;
+    this.grid.length = 0;
     const merges = this.merges.filter((m) => !this.dropped.has(m.top)).map((m) => ({ ...m, top: shift(m.top), bottom: shift(m.bottom) }));
     this.merges.length = 0;
     this.merges.push(...merges);
@@ -207,13 +208,6 @@ export function amountLength(x: number): number {
   const rounded = roundCents(x);
   const whole = Math.abs(rounded).toFixed(2).length - 3;
   return whole + Math.floor((whole - 1) / 3) + 3 + (rounded < 0 ? 1 : 0);
-}
-
-/** Columns per row in a position key: more than any sheet we lay out. */
-const COLS = 1 << 14;
-
-function key(row: number, col: number): number {
-  return row * COLS + col;
 }
 
 function isEmpty(style: CellStyle): boolean {
