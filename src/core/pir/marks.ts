@@ -148,7 +148,8 @@ export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, wa
 export function findingNote(f: Finding, tables: Table[], labels: PirLabels): string {
   const table = tableOf(f, tables);
   const name = table ? labels.tableKinds[table.kind] : labels.source;
-  return `${name}, ${placeName(f.file, f.sheet, f.cell)}: ${f.message}`;
+  // The file by its name only: the table's Source line above gives its folder.
+  return `${name}, ${placeName(f.file.replace(/^.*[\\/]/, ""), f.sheet, f.cell)}: ${f.message}`;
 }
 
 /** The table that holds a finding's cell: on its sheet, and within its range when several tables share the sheet. */

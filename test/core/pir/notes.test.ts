@@ -94,3 +94,17 @@ test("no note states a figure 'here' that is not its named source cell's, and th
   expect(byNumber.get(marksOf(both[1])[0])).toMatch(/^\S+ Error — Budget table, seed-budget\.xlsx › Financial implementation!B7: Component 3: the budget is 889,000\.00 here but 1,069,000\.00 in seed-workplan\.xlsx › Work plan!C14;/);
   expect(superscript(5)).toBe(marksOf(both[1])[0]);
 });
+
+test("a note names a source file by its name, not its folder (the Source line gives that)", async () => {
+  const { result } = await seed();
+  const folder = (file: string) => `/home/officer/PIR 2022/${file}`;
+  const moved = {
+    ...result,
+    tables: result.tables.map((t) => ({ ...t, file: folder(t.file) })),
+    findings: result.findings.map((f) => ({ ...f, file: folder(f.file) })),
+  };
+  const annotated = buildPirWorkbook(moved, result.settings).sheets[1];
+  expect([...notes(annotated).values()][0]).toBe(
+    "¹ Error — Budget table, seed-budget.xlsx › Financial implementation!C5: Component 1: expenditure 242,717.56 is above the budget 235,000.00 by 7,717.56. (overspend.component)",
+  );
+});
