@@ -54,12 +54,37 @@ function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
   return { table: t, cell, value: sum, derived: true, span: [periods[0].period, last.period] };
 }
 
+/**
+ * Whether an expenditure report (a CDR, a ledger) starts where the project
+ * does, so that its periods added up are spending to date. A report of one
+ * year or half-year is not: held against cumulative expenditure it would
+ * show every earlier year's spending as a difference. The project's start is
+ * the setting or a workbook's "Start date"; without one, the earliest period
+ * of a work plan checked with it (a plan runs from the start); without
+ * either, a report over several years is taken as the project's to date,
+ * one of a single year (UNDP's annual or year-to-date CDR) is not.
+ */
+function coversFromStart(t: Table, tables: Table[], s: Settings): boolean {
+  const first = periodColumns(t)[0];
+  if (!first || projectYearOf(first.period) !== null) return first !== undefined;
+  const begins = periodStart(first.period);
+  if (s.projectStart) return begins <= s.projectStart.date;
+  const planStarts = tables.flatMap((o) => {
+    const p = o.kind === "workplan" ? periodColumns(o)[0] : undefined;
+    return p && projectYearOf(p.period) === null ? [periodStart(p.period)] : [];
+  });
+  if (planStarts.length > 0) return planStarts.every((start) => begins <= start);
+  const years = new Set(periodColumns(t).map((p) => periodStart(p.period).slice(0, 4)));
+  return years.size > 1;
+}
+
 /** The findings of one mismatch rule: the reference budget table against every other table. */
 export function mismatches(rule: "mismatch.budget" | "mismatch.expenditure", tables: Table[], s: Settings): Finding[] {
   const budgets = tables.filter((t) => t.kind === "budget");
   if (budgets.length === 0) return [];
   const reference = budgets[0];
-  const others = tables.filter((t) => t !== reference);
+  // Expenditure reports that hold only part of the project's life tell no cumulative expenditure.
+  const others = tables.filter((t) => t !== reference && (rule === "mismatch.budget" || t.kind !== "expenditure" || coversFromStart(t, tables, s)));
   // Each table's component rows and budgets by code, looked up once per reference component.
   const byCode = new Map(others.map((t) => [t, componentRowsByCode(t)]));
   const budgetsOf = new Map(others.map((t) => [t, budgetsTold(t)]));

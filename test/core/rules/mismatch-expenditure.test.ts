@@ -51,3 +51,19 @@ test("a work plan that starts within the reporting period holds no past actuals:
   expect(found.short).toEqual(["mismatch.expenditure C2 1 60000 55000"]);
   expect(found.severity).toEqual(["warning"]);
 });
+
+test("a report of one year is no cumulative expenditure, unless it starts where the project does", () => {
+  const oneYear = sheet("CDR", [
+    ["Combined Delivery Report 2023"],
+    [],
+    ["Component", "2023 Q1", "2023 Q2", "2023 Q3", "2023 Q4"],
+    ["Component 1: Policy", 5000, 5000, 5000, 5000],
+    ["Component 2: Pilots", 2000, 2000, 2000, 2000],
+    ["Total", 7000, 7000, 7000, 7000],
+  ]);
+  const rule = (settings: Record<string, unknown>) => checkSheets([budget(55000), oneYear], { period: "FY24", ...settings }).findings.filter((f) => f.rule === "mismatch.expenditure").map((f) => `${f.cell} ${f.expected} ${f.actual}`);
+  // Held against spending since the start, 2023 alone would make every earlier year a difference.
+  expect(rule({})).toEqual([]);
+  expect(rule({ projectStart: "2023-01-01" })).toEqual(["C2 20000 55000", "C3 8000 20000"]);
+  expect(rule({ projectStart: "2021-07-01" })).toEqual([]);
+});
