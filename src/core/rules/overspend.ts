@@ -4,7 +4,6 @@
  * period where the running total crosses it), and an expenditure report above
  * the plan for a period. The rule files choose the rows and the words.
  */
-import { placeName } from "../grid";
 import type { Finding, Period, RuleId, Table, TableRow } from "../model";
 import type { Settings } from "../settings";
 import { beyond, makeFinding } from "./finding";
@@ -160,54 +159,3 @@ export const spentAbovePlan: Template<PeriodParams> = {
   es: (p) =>
     `${whoText(p.who, "es")}: en ${periodText(p.period, "es")} el gasto ${money(p.spent, "es")} supera lo planificado ${money(p.planned, "es")} (en ${money(p.spent - p.planned, "es")}; plan en ${p.plan}).`,
 };
-
-function rowKey(r: TableRow): string | null {
-  if (r.kind === "output" && r.output) return `o:${r.component ?? ""}:${r.output}`;
-  if (r.kind === "component" && r.component) return `c:${r.component}`;
-  return null;
-}
-
-/**
- * Expenditure above plan, period by period. Quarters of spending are added
- * up when the plan has the whole year.
- */
-export function periodOverspend(spent: Table, plan: Table, s: Settings): Finding[] {
-  const planRows = new Map<string, TableRow>();
-  for (const r of plan.rows) {
-    const k = rowKey(r);
-    if (k && !planRows.has(k)) planRows.set(k, r);
-  }
-  const planPeriods = periodColumns(plan);
-  const spentPeriods = periodColumns(spent);
-  const out: Finding[] = [];
-  for (const r of spent.rows) {
-    const k = rowKey(r);
-    const p = k ? planRows.get(k) : undefined;
-    if (!p) continue;
-    for (const pc of planPeriods) {
-      const inside = spentPeriods.filter((sc) => sc.period === pc.period || sc.period.startsWith(`${pc.period}-`));
-      if (inside.length === 0) continue;
-      let actual = 0;
-      for (const sc of inside) actual += amountAt(r, sc.index) ?? 0;
-      const planned = amountAt(p, pc.index) ?? 0;
-      if (!beyond(actual - planned, s.tolerance)) continue;
-      const last = inside[inside.length - 1];
-      const cell = cellOf(r, last.index)?.cell ?? cellOf(r, inside[0].index)?.cell;
-      if (!cell) continue;
-      out.push(
-        makeFinding(spent, {
-          rule: "overspend.period",
-          severity: "warning",
-          cell,
-          component: r.component,
-          output: r.output,
-          period: pc.period,
-          expected: planned,
-          actual,
-          message: spentAbovePlan[s.language]({ who: who(r), period: pc.period, spent: actual, planned, plan: placeName(plan.file, plan.sheet) }),
-        }),
-      );
-    }
-  }
-  return out;
-}
