@@ -93,7 +93,7 @@ function componentRank(component: string | null): [number, number, string] {
 function compareComponents(a: string | null, b: string | null): number {
   const ra = componentRank(a);
   const rb = componentRank(b);
-  return ra[0] - rb[0] || ra[1] - rb[1] || ra[2].localeCompare(rb[2]);
+  return ra[0] - rb[0] || ra[1] - rb[1] || (ra[2] < rb[2] ? -1 : ra[2] > rb[2] ? 1 : 0);
 }
 
 /** "2018 … 2023 Q2 (10)" ("2023 T2" in Spanish), as the report's tables write periods; short lists are given whole. */

@@ -324,7 +324,7 @@ function nextDay(iso: string): string {
 /** Whether the periods, put end to end, cover `outer` exactly, without gap or overlap. */
 export function periodsCover(parts: Period[], outer: Period): boolean {
   if (parts.length === 0 || !parts.every(isCalendarPeriod) || !isCalendarPeriod(outer)) return parts.length === 1 && parts[0] === outer;
-  const spans = parts.map(spanOf).sort((a, b) => a.start.localeCompare(b.start));
+  const spans = parts.map(spanOf).sort((a, b) => compareIso(a.start, b.start));
   const whole = spanOf(outer);
   if (spans[0].start !== whole.start || spans[spans.length - 1].end !== whole.end) return false;
   for (let i = 1; i < spans.length; i++) if (spans[i].start !== nextDay(spans[i - 1].end)) return false;
@@ -367,9 +367,14 @@ export function comparePeriods(a: Period, b: Period): number {
   if (ya !== null || yb !== null) return ya === null ? -1 : yb === null ? 1 : ya - yb;
   const sa = spanOf(a);
   const sb = spanOf(b);
-  const byStart = sa.start.localeCompare(sb.start);
+  const byStart = compareIso(sa.start, sb.start);
   if (byStart !== 0) return byStart;
-  return sb.end.localeCompare(sa.end);
+  return compareIso(sb.end, sa.end);
+}
+
+/** ISO dates order as strings do; localeCompare would ask the collator (slow, and its first call builds it). */
+function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

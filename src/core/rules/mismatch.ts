@@ -11,7 +11,7 @@ import { beyond, makeFinding } from "./finding";
 import { money, period, whoText, type Who } from "./messages";
 import type { Template } from "./rule";
 import { placeName } from "../grid";
-import { amountAt, cellOf, columnIndex, periodColumns } from "./table-access";
+import { amountAt, cellOf, columnIndex, periodColumns, type PeriodColumn } from "./table-access";
 import { componentAmounts, componentRowsByCode, endsByClose, tableTotal, wholeAmountColumn } from "../facts";
 
 interface Told {
@@ -29,6 +29,23 @@ function budgetsTold(t: Table): Map<string, Told> {
   return new Map(componentAmounts(t).map((a) => [a.component, { table: t, cell: a.cell, value: a.value, derived: false }]));
 }
 
+const pastByTable = new WeakMap<Table, { s: Settings; periods: PeriodColumn[] }>();
+
+/**
+ * The table's periods that count as spending to date: those ended by the
+ * close of the reporting period. Worked out once per table, not per row.
+ */
+function pastPeriods(t: Table, s: Settings): PeriodColumn[] {
+  const kept = pastByTable.get(t);
+  if (kept && kept.s === s) return kept.periods;
+  const all = periodColumns(t);
+  // A plan that starts within or after the reporting period holds no past actuals: its sum is no cumulative expenditure.
+  const futurePlan = t.kind === "workplan" && all.length > 0 && projectYearOf(all[0].period) === null && periodStart(all[0].period) > s.period.start;
+  const periods = futurePlan ? [] : all.filter((p) => endsByClose(p.period, s));
+  pastByTable.set(t, { s, periods });
+  return periods;
+}
+
 /** Cumulative expenditure to the end of the reporting period. */
 function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
   if (t.kind === "budget") {
@@ -37,10 +54,7 @@ function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
     if (!cell || cell.value === null) return null;
     return { table: t, cell: cell.cell, value: cell.value, derived: false };
   }
-  const all = periodColumns(t);
-  // A plan that starts within or after the reporting period holds no past actuals: its sum is no cumulative expenditure.
-  if (t.kind === "workplan" && all.length > 0 && projectYearOf(all[0].period) === null && periodStart(all[0].period) > s.period.start) return null;
-  const periods = all.filter((p) => endsByClose(p.period, s));
+  const periods = pastPeriods(t, s);
   if (periods.length === 0) return null;
   let sum = 0;
   for (const p of periods) {

@@ -120,7 +120,8 @@ export function planOverspend(rule: RuleId, kinds: ReadonlyArray<"component" | "
       let crossing: { period: Period; cell: string; total: number } | null = null;
       for (const p of periods) {
         running += amountAt(r, p.index) ?? 0;
-        if (!crossing && beyond(running - budget, s.tolerance)) {
+        // The plain comparison first: rounding to cents (beyond) is only worth it near the budget.
+        if (!crossing && running - budget > s.tolerance - 0.01 && beyond(running - budget, s.tolerance)) {
           const cell = cellOf(r, p.index);
           crossing = { period: p.period, cell: (cell ?? cellOf(r, b)!).cell, total: running };
         }
