@@ -617,31 +617,10 @@ function toInt(s: string): number {
  * else, which Number then reads.
  */
 export function plainDecimal(s: string): number {
-  const n = s.length;
-  let k = 0;
-  let negative = false;
-  if (s.charCodeAt(0) === 0x2d) {
-    negative = true;
-    k = 1;
-  }
-  let m = 0;
-  let digits = 0;
-  let scale = -1;
-  for (; k < n; k++) {
-    const x = s.charCodeAt(k);
-    if (x >= 0x30 && x <= 0x39) {
-      m = m * 10 + (x - 0x30);
-      digits++;
-    } else if (x === 0x2e && scale < 0) scale = k;
-    else return NaN;
-  }
-  if (digits === 0 || digits > 15) return NaN;
-  const decimals = scale < 0 ? 0 : n - scale - 1;
-  const value = decimals === 0 ? m : m / POWERS_OF_TEN[decimals];
-  return negative ? -value : value;
+  return plainDecimalAt(s, 0, s.length);
 }
 
-/** `plainDecimal` of buf[from, to), read in place. */
+/** `plainDecimal` of buf[from, to), read in place (no substring made). */
 function plainDecimalAt(buf: string, from: number, to: number): number {
   let k = from;
   let negative = false;
