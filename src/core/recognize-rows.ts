@@ -9,7 +9,7 @@ import { isAmountNumber, parseAmount } from "./amounts";
 import { classifyLabel, componentOfOutput } from "./codes";
 import type { AmountCell, RowKind, TableRow } from "./model";
 import { isAmountRole, isMoneyRole, type HeaderModel } from "./recognize-header";
-import { readAmount, readAmountsLater, type ColumnPlan } from "./row-amounts";
+import { amountCell, readAmountsLater, type ColumnPlan } from "./row-amounts";
 
 /** Blank or note rows allowed inside a table before it is taken as ended. */
 const MAX_GAP = 3;
@@ -78,17 +78,14 @@ function readRawRow(sheet: SheetGrid, header: HeaderModel, plan: TablePlan, row:
   let hasAmount = false;
   const amounts = header.columns.map((col, i): AmountCell | null => {
     if (plan.cols[i] < 0) return null;
+    // Only rows holding text or errors come here (plainRow reads the others later): parseAmount reads every cell.
     const found = cells ? cells[col.col] : null;
-    if (found && typeof found.value === "number" && isAmountNumber(found.value)) {
-      if (plan.amountRole[i]) hasAmount = true;
-      return readAmount(found, plan.letters[i], rowNumber);
-    }
     const parsed = parseAmount(found);
     if (parsed.kind === "blank") return null;
     const cell = plan.letters[i] + String(rowNumber);
     if (parsed.kind === "amount") {
       if (plan.amountRole[i]) hasAmount = true;
-      return found?.formula === undefined ? { cell, value: parsed.value } : { cell, value: parsed.value, formula: found.formula };
+      return amountCell(cell, parsed.value, found?.formula);
     }
     // Notes and percentages in "other" columns are not amounts and not errors.
     if (!plan.amountRole[i]) return null;

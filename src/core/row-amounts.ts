@@ -36,13 +36,12 @@ const SOURCE = "__source";
 type LazyRow = TableRow & { [SOURCE]?: RowSource };
 
 /**
- * A plain number cell as an AmountCell: own data properties only, so that it
- * survives JSON and a worker's structured clone unchanged.
+ * An amount as every reader records it: own data properties only, so that it
+ * survives JSON and a worker's structured clone unchanged; `formula` only
+ * when the cell holds one.
  */
-export function readAmount(source: Cell, letters: string, rowNumber: number): AmountCell {
-  const cell = letters + String(rowNumber);
-  const value = source.value as number;
-  return source.formula === undefined ? { cell, value } : { cell, value, formula: source.formula };
+export function amountCell(cell: string, value: number, formula: string | undefined): AmountCell {
+  return formula === undefined ? { cell, value } : { cell, value, formula };
 }
 
 function materialize(src: RowSource): Array<AmountCell | null> {
@@ -51,7 +50,7 @@ function materialize(src: RowSource): Array<AmountCell | null> {
   const out = new Array<AmountCell | null>(cols.length);
   for (let i = 0; i < cols.length; i++) {
     const found = cols[i] < 0 ? null : src.cells[cols[i]];
-    out[i] = found && typeof found.value === "number" ? readAmount(found, letters[i], src.rowNumber) : null;
+    out[i] = found && typeof found.value === "number" ? amountCell(letters[i] + String(src.rowNumber), found.value, found.formula) : null;
   }
   return (src.read = out);
 }

@@ -13,6 +13,7 @@ import type { MergeIndex } from "../merge-index";
 import type { AmountCell, RowKind, TableRow } from "../model";
 import { isAmountRole, isMoneyRole, type HeaderModel } from "../recognize-header";
 import { RANK, buildOutline, type OutlineItem } from "../row-tree";
+import { amountCell } from "../row-amounts";
 
 /** Blank or note rows allowed inside a table before it is taken as ended. */
 const MAX_GAP = 3;
@@ -58,13 +59,13 @@ function readAmounts(sheet: SheetGrid, header: HeaderModel, row: number): { amou
     const cell = `${columnName(col.col)}${row + 1}`;
     if (found && typeof found.value === "number" && isAmountNumber(found.value)) {
       if (isAmountRole(col.role)) hasAmount = true;
-      return found.formula === undefined ? { cell, value: found.value } : { cell, value: found.value, formula: found.formula };
+      return amountCell(cell, found.value, found.formula);
     }
     const parsed = parseAmount(found);
     if (parsed.kind === "blank") return null;
     if (parsed.kind === "amount") {
       if (isAmountRole(col.role)) hasAmount = true;
-      return found?.formula === undefined ? { cell, value: parsed.value } : { cell, value: parsed.value, formula: found.formula };
+      return amountCell(cell, parsed.value, found?.formula);
     }
     if (!isAmountRole(col.role)) return null;
     // A footnote mark ("*", "1/") beside the amounts is no amount and no error.
