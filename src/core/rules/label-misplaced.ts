@@ -5,12 +5,13 @@
  * component it sits under, so the component's sums still agree and nothing
  * else shows the slip.
  */
-import { address, parseAddress } from "../grid";
+import { address } from "../grid";
 import { componentOfOutput } from "../codes";
 import type { Finding } from "../model";
 import { makeFinding } from "./finding";
-import { subject, type Language } from "./messages";
+import { shortLabel, subject, type Language } from "./messages";
 import { defineRule, type Template } from "./rule";
+import { labelColumn } from "./table-access";
 
 export interface MisplacedParams {
   output: string;
@@ -21,14 +22,12 @@ export interface MisplacedParams {
   named: string;
 }
 
-const quoted = (label: string) => (label.length > 60 ? label.slice(0, 57) + "…" : label);
-
 export const messages = {
   "label.misplaced": {
     en: (p: MisplacedParams) =>
-      `"${quoted(p.label)}" is listed under ${subject(p.under, null, "en")}, but its number ${p.output} says ${subject(p.named, null, "en")}; its amounts are counted in ${subject(p.under, null, "en")}.`,
+      `"${shortLabel(p.label)}" is listed under ${subject(p.under, null, "en")}, but its number ${p.output} says ${subject(p.named, null, "en")}; its amounts are counted in ${subject(p.under, null, "en")}.`,
     es: (p: MisplacedParams) =>
-      `"${quoted(p.label)}" figura bajo el ${subject(p.under, null, "es").toLowerCase()}, pero su número ${p.output} indica el ${subject(p.named, null, "es").toLowerCase()}; sus montos se cuentan en el ${subject(p.under, null, "es").toLowerCase()}.`,
+      `"${shortLabel(p.label)}" figura bajo el ${subject(p.under, null, "es").toLowerCase()}, pero su número ${p.output} indica el ${subject(p.named, null, "es").toLowerCase()}; sus montos se cuentan en el ${subject(p.under, null, "es").toLowerCase()}.`,
   } satisfies Template<MisplacedParams>,
 };
 
@@ -50,7 +49,7 @@ export const rule = defineRule({
   check: (tables, s) => {
     const out: Finding[] = [];
     for (const t of tables) {
-      const labelCol = t.columns.find((c) => c.role === "label")?.col ?? parseAddress(t.range.split(":")[0])!.col;
+      const labelCol = labelColumn(t);
       for (const r of t.rows) {
         if (r.kind !== "output" || r.output === null || r.component === null || !r.output.includes(".")) continue;
         if (!NUMBERED.test(r.component)) continue;

@@ -1,10 +1,11 @@
 /** A row of amounts without a label inside a table: counted in the sums without saying what it is. */
 import { formatAmount } from "../amounts";
-import { address, parseAddress } from "../grid";
+import { address } from "../grid";
 import type { Finding } from "../model";
 import { makeFinding } from "./finding";
 import type { Language } from "./messages";
 import { defineRule, type Template } from "./rule";
+import { labelColumn } from "./table-access";
 
 export interface UnlabeledParams {
   /** 1-based sheet row. */
@@ -36,7 +37,7 @@ export const rule = defineRule({
   check: (tables, s) => {
     const out: Finding[] = [];
     for (const t of tables) {
-      const labelCol = t.columns.find((c) => c.role === "label")?.col ?? parseAddress(t.range.split(":")[0])!.col;
+      const labelCol = labelColumn(t);
       for (const r of t.rows) {
         if (r.kind !== "unlabeled") continue;
         const amounts = r.amounts.flatMap((a) => (a && a.value !== null ? [a.value] : []));

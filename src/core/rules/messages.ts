@@ -15,8 +15,13 @@ export function subject(component: string | null, output: string | null, lang: L
   if (component === "PMC") return es ? "Gestión del proyecto (PMC)" : "Project management (PMC)";
   if (component === "M&E") return es ? "Seguimiento y evaluación" : "Monitoring and evaluation";
   if (component) return `${es ? "Componente" : "Component"} ${component}`;
-  if (label) return `"${label.length > 60 ? label.slice(0, 57) + "…" : label}"`;
+  if (label) return `"${shortLabel(label)}"`;
   return es ? "La fila" : "The row";
+}
+
+/** A row's label as a message quotes it: cut to 60 characters. */
+export function shortLabel(label: string): string {
+  return label.length > 60 ? label.slice(0, 57) + "…" : label;
 }
 
 export function money(x: number, lang: Language): string {

@@ -3,6 +3,7 @@
  * by column role, by period, and along the component → output hierarchy.
  */
 import type { AmountCell, ColumnRole, Period, Table, TableRow } from "../model";
+import { parseAddress } from "../grid";
 import { comparePeriods } from "../periods";
 import { isPlainAmountRow, plainAmount, plainFormula, plainIsEmpty } from "../row-amounts";
 
@@ -11,6 +12,11 @@ export { isPlainAmountRow };
 export interface PeriodColumn {
   index: number;
   period: Period;
+}
+
+/** The sheet column of the table's row labels: its label column, else its first column. */
+export function labelColumn(table: Table): number {
+  return table.columns.find((c) => c.role === "label")?.col ?? parseAddress(table.range.split(":")[0])!.col;
 }
 
 /** The index (into `Table.columns` and `TableRow.amounts`) of the first column with this role. */
