@@ -29,32 +29,25 @@ function budgetsTold(t: Table): Map<string, Told> {
   return new Map(componentAmounts(t).map((a) => [a.component, { table: t, cell: a.cell, value: a.value, derived: false }]));
 }
 
-const pastByTable = new WeakMap<Table, { s: Settings; periods: PeriodColumn[] }>();
-
 /**
  * The table's periods that count as spending to date: those ended by the
- * close of the reporting period. Worked out once per table, not per row.
+ * close of the reporting period. Worked out once per table (mismatches), not per row.
  */
 function pastPeriods(t: Table, s: Settings): PeriodColumn[] {
-  const kept = pastByTable.get(t);
-  if (kept && kept.s === s) return kept.periods;
   const all = periodColumns(t);
   // A plan that starts within or after the reporting period holds no past actuals: its sum is no cumulative expenditure.
   const futurePlan = t.kind === "workplan" && all.length > 0 && projectYearOf(all[0].period) === null && periodStart(all[0].period) > s.period.start;
-  const periods = futurePlan ? [] : all.filter((p) => endsByClose(p.period, s));
-  pastByTable.set(t, { s, periods });
-  return periods;
+  return futurePlan ? [] : all.filter((p) => endsByClose(p.period, s));
 }
 
-/** Cumulative expenditure to the end of the reporting period. */
-function spentTold(t: Table, r: TableRow, s: Settings): Told | null {
+/** Cumulative expenditure to the end of the reporting period; `periods` are the table's pastPeriods. */
+function spentTold(t: Table, r: TableRow, periods: PeriodColumn[]): Told | null {
   if (t.kind === "budget") {
     const i = columnIndex(t, "expenditure");
     const cell = i >= 0 ? cellOf(r, i) : null;
     if (!cell || cell.value === null) return null;
     return { table: t, cell: cell.cell, value: cell.value, derived: false };
   }
-  const periods = pastPeriods(t, s);
   if (periods.length === 0) return null;
   let sum = 0;
   for (const p of periods) {
@@ -102,6 +95,7 @@ export function mismatches(rule: "mismatch.budget" | "mismatch.expenditure", tab
   // Each table's component rows and budgets by code, looked up once per reference component.
   const byCode = new Map(others.map((t) => [t, componentRowsByCode(t)]));
   const budgetsOf = new Map(others.map((t) => [t, budgetsTold(t)]));
+  const past = new Map([reference, ...others].map((t) => [t, pastPeriods(t, s)]));
   const refRows = componentRowsByCode(reference);
   const refBudgets = budgetsTold(reference);
   const codes = [...new Set([...refRows.keys(), ...refBudgets.keys()])];
@@ -109,7 +103,7 @@ export function mismatches(rule: "mismatch.budget" | "mismatch.expenditure", tab
   for (const code of codes) {
     const ref = refRows.get(code) ?? null;
     const refBudget = refBudgets.get(code) ?? null;
-    const refSpent = ref ? spentTold(reference, ref, s) : null;
+    const refSpent = ref ? spentTold(reference, ref, past.get(reference)!) : null;
     const label = ref?.label ?? "";
     // Actual expenditure reports, where they cover the component, are the
     // better witness: the work plan's estimate is then not compared as well.
@@ -123,7 +117,7 @@ export function mismatches(rule: "mismatch.budget" | "mismatch.expenditure", tab
       }
       const spentWitness = t.kind === "budget" || t.kind === "expenditure" || !reported;
       if (rule === "mismatch.expenditure" && row && refSpent && spentWitness) {
-        const other = spentTold(t, row, s);
+        const other = spentTold(t, row, past.get(t)!);
         if (other && beyond(Math.abs(other.value - refSpent.value), s.tolerance))
           out.push(disagreement("mismatch.expenditure", code, label, refSpent, other, s));
       }
