@@ -1,12 +1,13 @@
 /**
  * The engine alone on one workbook, in a fresh Node process: read the file,
  * warm the engine up (300 runs and a second at least, five seconds at most),
- * then time `runs` checks and print their median in milliseconds. Run by bench.ts, one process per size, so
- * that no other measurement's garbage (ExcelJS's models, `tables` runs) is
- * collected on the engine's time.
+ * then time `runs` checks and print their median in milliseconds. Run by
+ * bench.ts, one process per size, so that no other measurement's garbage
+ * (ExcelJS's models, `tables` runs) is collected on the engine's time.
  */
 import { checkWorkbooks, parseSettings } from "../core";
 import { readWorkbookFile } from "../xlsx/read-file";
+import { median } from "./stats";
 
 async function run(file: string, runs: number): Promise<void> {
   const grid = await readWorkbookFile(file);
@@ -25,8 +26,7 @@ async function run(file: string, runs: number): Promise<void> {
     checkWorkbooks([grid], settings);
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  process.stdout.write(JSON.stringify({ medianMs: times[Math.floor(times.length / 2)] }) + "\n");
+  process.stdout.write(JSON.stringify({ medianMs: median(times) }) + "\n");
 }
 
 void run(process.argv[2], Number(process.argv[3] ?? 20));

@@ -11,6 +11,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { PEAK_MARK } from "./peer";
+import { median } from "./stats";
 
 const PEERS = ["node", "modules", "floor", "sheetjs", "exceljs", "reader", "validate"] as const;
 type Peer = (typeof PEERS)[number];
@@ -29,11 +30,6 @@ export interface ReaderFigures {
 export interface ReaderChunk {
   files: string[];
   gzipKB: number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 /**
