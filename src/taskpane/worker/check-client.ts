@@ -7,6 +7,7 @@
  */
 import type { CheckResult, Settings, WorkbookGrid } from "../../core";
 import type { CheckReply, CheckRequest } from "./protocol";
+import { startWorker } from "./start";
 
 /** What the checker needs of a Worker (a fake one in tests). */
 export interface CheckWorkerLike {
@@ -69,20 +70,9 @@ export class WorkerChecker {
   private ensureWorker(): CheckWorkerLike | null {
     if (this.worker) return this.worker;
     if (this.noWorker) return null;
-    let worker: CheckWorkerLike | null = null;
-    try {
-      worker = this.spawn();
-    } catch {
-      worker = null;
-    }
-    if (!worker) {
-      this.noWorker = true;
-      return null;
-    }
-    worker.onmessage = (event) => this.onReply(event.data);
-    worker.onerror = (event) => this.onWorkerError(worker!, event);
-    this.worker = worker;
-    return worker;
+    const worker = startWorker(this.spawn, (reply: CheckReply) => this.onReply(reply), (w, event) => this.onWorkerError(w, event));
+    if (!worker) this.noWorker = true;
+    return (this.worker = worker);
   }
 
   private onReply(reply: CheckReply): void {

@@ -7,6 +7,7 @@
  */
 import type { WorkbookGrid } from "../../core";
 import { ReadCancelledError, WorkerReadError, type ReadHooks, type ReadRequest, type WorkerReply } from "./protocol";
+import { startWorker } from "./start";
 
 /** What the client needs of a Worker (a fake one in tests). */
 export interface WorkerLike {
@@ -90,21 +91,10 @@ export class WorkerReader {
   private ensureWorker(): WorkerLike | null {
     if (this.worker) return this.worker;
     if (this.noWorker) return null;
-    let worker: WorkerLike | null = null;
-    try {
-      worker = this.spawn();
-    } catch {
-      worker = null;
-    }
-    if (!worker) {
-      this.noWorker = true;
-      return null;
-    }
-    this.started = false;
-    worker.onmessage = (event) => this.onReply(event.data);
-    worker.onerror = (event) => this.onWorkerError(worker!, event);
-    this.worker = worker;
-    return worker;
+    const worker = startWorker(this.spawn, (reply: WorkerReply) => this.onReply(reply), (w, event) => this.onWorkerError(w, event));
+    if (!worker) this.noWorker = true;
+    else this.started = false;
+    return (this.worker = worker);
   }
 
   private onReply(reply: WorkerReply): void {
