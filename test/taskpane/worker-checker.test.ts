@@ -12,6 +12,7 @@ import { PaneSession } from "../../src/taskpane/session";
 import { WorkerChecker, type CheckWorkerLike } from "../../src/taskpane/worker/check-client";
 import { createCheckHandler } from "../../src/taskpane/worker/check-handler";
 import type { CheckReply, CheckRequest } from "../../src/taskpane/worker/protocol";
+import { BrokenWorker } from "./helpers/broken-worker";
 import { exampleFile, exampleGrid, recordingIo } from "./helpers/fake-host";
 
 const SETTINGS = parseSettings({ period: "FY22" }, new Date("2026-11-24T00:00:00Z"));
@@ -38,17 +39,6 @@ class FakeCheckWorker implements CheckWorkerLike {
   }
 }
 
-class BrokenCheckWorker implements CheckWorkerLike {
-  onmessage: ((event: MessageEvent<CheckReply>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  terminated = false;
-  postMessage(): void {
-    setImmediate(() => this.onerror?.({ message: "failed to load", preventDefault: () => undefined } as ErrorEvent));
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 async function grids(): Promise<WorkbookGrid[]> {
   return Promise.all(["peru-sizd-workplan.xlsx", "peru-sizd-budget.xlsx"].map((f) => exampleGrid(f)));
@@ -95,7 +85,7 @@ describe("WorkerChecker", () => {
 
   it("checks on the page when the worker cannot start, or there is no Worker at all", async () => {
     const gs = await grids();
-    for (const spawn of [() => new BrokenCheckWorker(), () => null]) {
+    for (const spawn of [() => new BrokenWorker<CheckReply>(), () => null]) {
       let onPage = 0;
       const checker = new WorkerChecker(spawn, (g, s) => {
         onPage++;

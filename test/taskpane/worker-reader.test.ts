@@ -13,6 +13,7 @@ import { WorkerReader, type WorkerLike } from "../../src/taskpane/worker/client"
 import { createReadHandler } from "../../src/taskpane/worker/handler";
 import { ReadCancelledError, type ReadRequest, type WorkerReply } from "../../src/taskpane/worker/protocol";
 import { readWorkbookBuffer } from "../../src/xlsx/read";
+import { BrokenWorker } from "./helpers/broken-worker";
 import { exampleFile, recordingIo } from "./helpers/fake-host";
 
 const en = strings("en");
@@ -45,18 +46,6 @@ class FakeWorker implements WorkerLike {
   }
 }
 
-/** A worker whose script never loads: an error event and nothing else. */
-class BrokenWorker implements WorkerLike {
-  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  terminated = false;
-  postMessage(): void {
-    setImmediate(() => this.onerror?.({ message: "failed to load", preventDefault: () => undefined } as ErrorEvent));
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 const pageRead = jest.fn((bytes: ArrayBuffer, file: string) => readWorkbookBuffer(bytes, file));
 
@@ -151,7 +140,7 @@ describe("WorkerReader", () => {
     let spawned = 0;
     const broken = new WorkerReader(() => {
       spawned++;
-      return new BrokenWorker();
+      return new BrokenWorker<WorkerReply>();
     }, pageRead);
     expect((await broken.read(await bytesOf(WORKPLAN), WORKPLAN)).file).toBe(WORKPLAN);
     expect((await broken.read(await bytesOf(WORKPLAN), WORKPLAN)).file).toBe(WORKPLAN);
