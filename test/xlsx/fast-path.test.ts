@@ -11,23 +11,13 @@ import zlib from "zlib";
 import type { SheetGrid } from "../../src/core";
 import { nodeInflateRaw } from "../../src/xlsx/node-inflate";
 import { NO_STYLES } from "../../src/xlsx/parts";
-import { WorkbookReadError, readWorkbookBuffer, type ReadOptions } from "../../src/xlsx/read";
+import { readWorkbookBuffer, type ReadOptions } from "../../src/xlsx/read";
 import { SheetParser, SheetScanner, plainDecimal, type SheetContext } from "../../src/xlsx/sheet";
 import { XmlScanner } from "../../src/xlsx/xml";
 import { fflateInflateRaw, ZipEntryError } from "../../src/xlsx/zip";
-import { buildPackage, numberRows, sheetXml, underDeclared } from "./package";
+import { buildPackage, numberRows, readError, sheetXml, underDeclared } from "./package";
 
 const node: ReadOptions = { inflateRaw: nodeInflateRaw };
-
-async function readError(bytes: Uint8Array, options: ReadOptions): Promise<WorkbookReadError> {
-  try {
-    await readWorkbookBuffer(bytes, "hostile.xlsx", options);
-  } catch (err) {
-    if (err instanceof WorkbookReadError) return err;
-    throw err;
-  }
-  throw new Error("read without error");
-}
 
 describe("Node's zlib as the inflater", () => {
   const xml = Buffer.from(sheetXml(`<sheetData>${numberRows(4000, 20)}</sheetData>`));

@@ -7,6 +7,7 @@
 import zlib from "zlib";
 import { columnName } from "../../src/core/grid";
 import { deflated, writeZip, type ZipEntry } from "../../scripts/make-hostile";
+import { WorkbookReadError, readWorkbookBuffer, type ReadOptions } from "../../src/xlsx/read";
 
 export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -100,3 +101,14 @@ export function numberRows(rows: number, cols: number, firstRow = 1): string {
 
 /** 0 → "A": the engine's own column naming. */
 export const columnLetters = columnName;
+
+/** The reader's refusal of a package, which a test expects; a read that succeeds fails the test. */
+export async function readError(bytes: Uint8Array, options: ReadOptions = {}): Promise<WorkbookReadError> {
+  try {
+    await readWorkbookBuffer(bytes, "hostile.xlsx", options);
+  } catch (err) {
+    if (err instanceof WorkbookReadError) return err;
+    throw err;
+  }
+  throw new Error("read without error");
+}
